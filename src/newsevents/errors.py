@@ -43,6 +43,17 @@ class Msg(str, Enum):
     E601 = "[E601] Cannot open the database {path}: {reason}."
     E602 = "[E602] The database {path} has schema version {found}, newer than this newsevents ({supported}); upgrade newsevents."
     E603 = "[E603] {path} is not a newsevents database ({reason}); choose another --db path."
+    E611 = "[E611] Cannot {action} the database {path}: {reason}; check disk space and permissions, or close other programs using it."
+    E612 = "[E612] The store {path} is closed; open it again with open_store()."
+    E613 = "[E613] Unknown run {run_id!r} in {path}; call begin_run() first and pass its run id."
+    E614 = "[E614] Bad event filter {name}={value!r}: {reason}."
+    E615 = "[E615] The database {path} was opened read-only; open it with read_only=False to write."
+    E591 = "[E591] Cannot read the gold file {path}: {reason}; check ../shared/gold/ or NEWSEVENTS_SHARED."
+    E592 = "[E592] Gold file {path}, {where}: {reason}; fix that gold record."
+    E210 = "[E210] {path}, line {line}: starts like JSON but is not one JSON object per line ({reason}); not read as JSONL."
+    E211 = "[E211] {path}: broken WARC data ({reason}); the records before it were kept."
+    E521 = "[E521] Unknown CAMEO event code {code!r}; codes are 2-4 digit strings such as {example!r}."
+    E522 = "[E522] Cannot read the data file {path}: {reason}."
 
     def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
         """Return the message with its fields filled in."""
