@@ -185,6 +185,7 @@ class Result:
     article: Article | None
     events: tuple[Event, ...] = ()
     problems: tuple[Problem, ...] = ()
+    actors: tuple[Actor, ...] = ()
 
 
 def to_dict(record: Any) -> Any:
@@ -198,10 +199,12 @@ def to_dict(record: Any) -> Any:
     return record
 
 
-def result_to_dict(result: Result, *, articles_only: bool = False) -> dict[str, Any]:
-    """Return the ``newsevents extract`` JSON object for one result."""
+def result_to_dict(result: Result, *, articles_only: bool = False, with_actors: bool = False) -> dict[str, Any]:
+    """Return the ``newsevents extract`` JSON object for one result (actor mentions only on request)."""
     out: dict[str, Any] = {"article": to_dict(result.article) if result.article else None}
     if not articles_only:
         out["events"] = [to_dict(e) for e in result.events]
+    if with_actors:
+        out["actors"] = [to_dict(a) for a in result.actors]
     out["problems"] = [to_dict(p) for p in result.problems]
     return out

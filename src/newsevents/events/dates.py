@@ -1,0 +1,100 @@
+"""Event dates: a time expression in the sentence beats the publication date.
+
+"in 1994" gives ``1994`` (year precision), "last month" a month, "on Tuesday" a day,
+all resolved against the article's publication date. An event dated well before the
+publication date is ``historical`` (background, not the news of the day). The page or
+crawl date is never used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from newsevents.model import DateBasis, Precision
+
+#: An event more than this many days before publication is background history.
+HISTORICAL_DAYS = 62
+
+_LEAD = r"^(?:in|on|during|since|by|until|from|of|early|late|mid|the|year|\s|-)*"
+_YEAR = re.compile(_LEAD + r"(?P<y>1[89]\d\d|20\d\d)$", re.IGNORECASE)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_MONTH_YEAR = re.compile(_LEAD + rf"(?P<m>{_MONTHS})\.?,?\s+(?P<y>1[89]\d\d|20\d\d)$", re.IGNORECASE)
+_RELATIVE_MONTH = re.compile(r"\b(last|this|next|past) month\b", re.IGNORECASE)
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next|past) year\b", re.IGNORECASE)
+_DAYISH = re.compile(
+    rf"\d|\b(yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|{_MONTHS})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """A resolved event date with its precision, basis and background flag."""
+
+    value: str | None
+    precision: Precision
+    basis: DateBasis
+    historical: bool = False
+
+
+def published_date(published: str | None) -> dt.date | None:
+    """Return the calendar day of an ISO publication date-time, as the page states it."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def from_publication(published: dt.date | None) -> EventDate:
+    """Return the event date taken from the publication day."""
+    if published is None:
+        return EventDate(None, "unknown", "published")
+    return EventDate(published.isoformat(), "day", "published")
+
+
+def resolve_expression(text: str, published: dt.date | None) -> EventDate | None:
+    """Return the date a time expression names, or None when it names no usable date."""
+    text = text.strip().rstrip(".,")
+    if match := _YEAR.match(text):
+        return _dated(dt.date(int(match["y"]), 12, 31), match["y"], "year", published)
+    if match := _MONTH_YEAR.match(text):
+        parsed = _parse(f"1 {match['m']} {match['y']}", None)
+        if parsed:
+            return _dated(parsed, parsed.isoformat()[:7], "month", published)
+    if published is None or not _DAYISH.search(text) and not _RELATIVE_YEAR.search(text):
+        return None
+    parsed = _parse(text, published)
+    if parsed is None or parsed > published + dt.timedelta(days=400):
+        return None
+    if _RELATIVE_YEAR.search(text):
+        return _dated(dt.date(parsed.year, 12, 31), str(parsed.year), "year", published)
+    if _RELATIVE_MONTH.search(text) or (not re.search(r"\d|day|week|tonight", text, re.I)):
+        return _dated(parsed, parsed.isoformat()[:7], "month", published)
+    return _dated(parsed, parsed.isoformat(), "day", published)
+
+
+def _dated(last_day: dt.date, value: str, precision: Precision, published: dt.date | None) -> EventDate:
+    """Return an EventDate from the text; historical when it ends well before publication."""
+    historical = published is not None and (published - last_day).days > HISTORICAL_DAYS
+    return EventDate(value, precision, "text", historical)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str, base: dt.date | None) -> dt.date | None:
+    """Return the date ``text`` names relative to ``base`` (dateparser), or None."""
+    import dateparser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day, 12)
+    cleaned = re.sub(r"^(on|in|during|since|by|of)\s+", "", text, flags=re.IGNORECASE)
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date() if parsed else None

@@ -1,0 +1,125 @@
+"""Event trigger patterns: which verbs and nouns carry which CAMEO code (``data/patterns.tsv``)."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsevents.errors import DataError, Msg
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+COLUMNS = ("pos", "lemma", "particle", "object", "target", "code", "symmetric", "of_role")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One trigger: a verb or noun lemma, optional particle and object, and its CAMEO code."""
+
+    pos: str
+    lemma: str
+    particle: str | None
+    objects: frozenset[str] | None
+    target: str | None
+    code: str
+    symmetric: bool
+    of_role: str | None
+
+    @property
+    def specificity(self) -> int:
+        """Return how specific the pattern is; more specific patterns are tried first."""
+        return (self.particle is not None) * 2 + (self.objects is not None)
+
+
+@dataclass(frozen=True)
+class PatternTable:
+    """Patterns indexed by part of speech and lemma."""
+
+    by_key: dict[tuple[str, str], tuple[Pattern, ...]]
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.by_key.values())
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for patterns in self.by_key.values():
+            yield from patterns
+
+    def match_verb(self, token: Token) -> Pattern | None:
+        """Return the most specific verb pattern that ``token`` and its particle and object fit."""
+        candidates = self.by_key.get(("verb", token.lemma_.lower()))
+        if not candidates:
+            return None
+        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}}
+        for pattern in candidates:
+            if pattern.particle is not None and pattern.particle not in particles:
+                continue
+            if pattern.objects is not None and not objects & pattern.objects:
+                continue
+            return pattern
+        return None
+
+    def match_noun(self, token: Token) -> Pattern | None:
+        """Return the noun pattern for ``token``, checking the lemma of its "of" object."""
+        candidates = self.by_key.get(("noun", token.lemma_.lower())) or self.by_key.get(
+            ("noun", token.lower_)
+        )
+        if not candidates:
+            return None
+        of_objects = {
+            pobj.lemma_.lower()
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        }
+        for pattern in candidates:
+            if pattern.objects is None or of_objects & pattern.objects:
+                return pattern
+        return None
+
+
+def _field(value: str) -> str | None:
+    """Return a column value, with ``-`` and ``*`` read as absent."""
+    value = value.strip()
+    return None if value in {"-", "*", ""} else value
+
+
+def parse_patterns(text: str, *, path: str = "patterns.tsv") -> PatternTable:
+    """Return the pattern table in the TSV ``text``; a broken row raises DataError naming its line."""
+    rows: dict[tuple[str, str], list[Pattern]] = {}
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line and not line.startswith("#")]
+    reader = csv.reader(
+        io.StringIO("\n".join(line for _, line in lines)), delimiter="\t", quoting=csv.QUOTE_NONE
+    )
+    header = next(reader, None)
+    if header is None or tuple(header) != COLUMNS:
+        raise DataError(Msg.E501, path=path, line=lines[0][0] if lines else 1, reason="bad header")
+    for (number, _), row in zip(lines[1:], reader, strict=True):
+        if len(row) != len(COLUMNS) or row[0] not in {"verb", "noun"} or not row[5].isdigit():
+            raise DataError(Msg.E501, path=path, line=number, reason=f"bad row {row!r}")
+        objects = _field(row[3])
+        pattern = Pattern(
+            pos=row[0], lemma=row[1].lower(), particle=_field(row[2]),
+            objects=frozenset(objects.split("|")) if objects else None,
+            target=_field(row[4]), code=row[5], symmetric=row[6] == "1", of_role=_field(row[7]),
+        )
+        rows.setdefault((pattern.pos, pattern.lemma), []).append(pattern)
+    return PatternTable(
+        {key: tuple(sorted(v, key=lambda p: -p.specificity)) for key, v in rows.items()}
+    )
+
+
+@functools.cache
+def load_patterns(path: str | None = None) -> PatternTable:
+    """Return the packaged pattern table (or the one at ``path``), read once per process."""
+    if path is not None:
+        return parse_patterns(Path(path).read_text(encoding="utf-8"), path=path)
+    text = resources.files("newsevents.events").joinpath("data/patterns.tsv").read_text(encoding="utf-8")
+    return parse_patterns(text)

@@ -1,0 +1,236 @@
+"""Find event triggers in a sentence and the actors that fill their source and target roles.
+
+A trigger is a verb or an event noun from the pattern table. Roles come from the
+dependency parse:
+
+- verbs: the subject is the source (conjoined subjects of a symmetric verb act on each
+  other); a passive subject is the target and the ``by`` agent the source; the target is
+  the direct object or the pattern's preposition; clauses without a subject ("agreed to
+  withdraw", "discussed ... and exchanged views") take it from the verb that governs them;
+- nouns: the possessor, a ``by`` phrase or a modifying demonym is the source ("Russia's
+  invasion", "US sanctions"), ``between A and B`` names both sides, the pattern says whether
+  ``of X`` is source or target, and a light verb ("held talks", "signed a ceasefire") lends
+  its subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsevents.actors.coder import DocActors
+from newsevents.events.patterns import Pattern, PatternTable
+from newsevents.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: Verbs whose object noun is the event itself ("held talks", "signed a ceasefire").
+LIGHT_VERBS = frozenset(
+    "hold have conduct sign reach launch stage make pay carry begin start continue wage resume join "
+    "organize organise declare announce agree call impose order mount open end broker".split()
+)
+#: Verbs that put the clause they govern into another modality.
+INTENT_VERBS = frozenset("plan intend want seek hope expect aim prepare schedule due set vow pledge".split())
+DEMAND_VERBS = frozenset("urge call demand ask press request".split())
+REPORT_VERBS = frozenset("say tell claim report allege add state announce insist".split())
+HYPOTHETICAL_AUX = frozenset("would could may might should".split())
+FUTURE_AUX = frozenset(("will", "shall", "'ll"))
+#: Prepositions that make an event noun the topic of another event ("talks on cooperation").
+TOPIC_PREPS = frozenset("on about over regarding concerning".split())
+RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+
+
+@dataclass
+class Trigger:
+    """An event trigger with the actors found for its roles."""
+
+    token: Token
+    pattern: Pattern
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    mutual: bool = False
+    direct: bool = True
+
+    @property
+    def governor(self) -> Token:
+        """Return the verb that carries tense, negation and modality for this trigger."""
+        token = self.token
+        if token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+            return token.head
+        return token
+
+
+def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Trigger]:
+    """Return the triggers of ``sent`` with their source and target actors resolved."""
+    verb_ids: set[int] = set()
+    found: list[Trigger] = []
+    for token in sent:
+        if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+            pattern = table.match_verb(token)
+            if pattern is not None:
+                verb_ids.add(token.i)
+                found.append(_verb_trigger(token, pattern, actors))
+    for token in sent:
+        if token.pos_ in {"NOUN", "PROPN"} and not _absorbed(token, verb_ids):
+            pattern = table.match_noun(token)
+            if pattern is not None:
+                found.append(_noun_trigger(token, pattern, actors))
+    return found
+
+
+def _absorbed(token: Token, verb_ids: set[int]) -> bool:
+    """Return True for an event noun that is only the object or topic of another event."""
+    if token.dep_ == "dobj" and token.head.i in verb_ids:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    """Return the children of ``token`` with one of ``deps``."""
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    """Return the objects of the prepositions ``preps`` that hang from ``token``."""
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _actors(tokens: list[Token], actors: DocActors) -> list[Actor]:
+    """Return the actors of several phrases, without repeats."""
+    out: list[Actor] = []
+    for token in tokens:
+        out += [a for a in actors.at(token) if a not in out]
+    return out
+
+
+def subjects(verb: Token, actors: DocActors, *, hops: int = 3) -> tuple[list[Actor], bool]:
+    """Return the actors of the subject of ``verb`` (inherited from governing verbs) and if direct."""
+    node = verb
+    for hop in range(hops + 1):
+        subj = _children(node, {"nsubj"})
+        if subj and subj[0].lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+            return actors.at(node.head), hop == 0
+        if subj:
+            return _actors(subj, actors), hop == 0
+        if node.dep_ == "relcl":
+            return actors.at(node.head), False
+        if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "acomp"} or node.head is node:
+            break
+        node = node.head
+    return [], False
+
+
+def _verb_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
+    """Return a verb trigger with its roles."""
+    trigger = Trigger(token, pattern)
+    passive = _children(token, {"nsubjpass"})
+    if passive:
+        trigger.targets = _actors(passive, actors)
+        trigger.sources = _actors(_prep_objects(token, {"by"}), actors)
+        return trigger
+    trigger.sources, trigger.direct = subjects(token, actors)
+    trigger.targets = _target(token, pattern, actors, trigger.sources)
+    subj = _children(token, {"nsubj"})
+    if pattern.symmetric and len(trigger.sources) >= 2 and (not trigger.targets or subj and subj[0].conjuncts):
+        trigger.mutual, trigger.targets = True, []
+    if not trigger.sources:
+        trigger.sources = _nearest_before(token, actors, exclude=trigger.targets)
+        trigger.direct = False
+    return trigger
+
+
+def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Actor]) -> list[Actor]:
+    """Return the target actors of a verb: its object or the pattern's preposition."""
+    objects = _children(token, {"dobj", "dative"})
+    preps = {pattern.target} if pattern.target and pattern.target != "dobj" else set()
+    order: list[list[Token]] = []
+    if preps:
+        order.append(_prep_objects(token, preps) + [t for o in objects for t in _prep_objects(o, preps)])
+    order += [objects, _prep_objects(token, {"with", "against", "on", "to"})]
+    for tokens in order:
+        found = [a for a in _actors(tokens, actors) if a not in sources]
+        found = found or _place_actors(tokens, actors, sources)
+        if found:
+            return found
+    return []
+
+
+def _place_actors(tokens: list[Token], actors: DocActors, sources: list[Actor]) -> list[Actor]:
+    """Return the states of places named as targets ("visit to London" -> GBR)."""
+    out: list[Actor] = []
+    for token in tokens:
+        actor = actors.place_actor(token)
+        if actor is not None and all(actor.country != s.country for s in sources):
+            out.append(actor)
+    return out
+
+
+def _nearest_before(token: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
+    """Return the actor named nearest before ``token`` in its sentence (a last resort for a source)."""
+    for left in reversed(range(token.sent.start, token.i)):
+        found = [a for a in actors.by_head.get(left, []) if a not in exclude]
+        if found:
+            return found[:1]
+    return []
+
+
+def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
+    """Return an event-noun trigger with its roles."""
+    trigger = Trigger(token, pattern)
+    between = _actors(_prep_objects(token, {"between", "among"}), actors)
+    if len(between) >= 2:
+        trigger.sources, trigger.mutual = between, True
+        return trigger
+    sources = _actors(_children(token, {"poss"}) + _prep_objects(token, {"by"}), actors)
+    of_objects = _prep_objects(token, {"of"})
+    if pattern.of_role == "source":
+        sources += [a for a in _actors(of_objects, actors) if a not in sources]
+    for child in _children(token, {"amod", "compound", "nmod"}):
+        sources += [a for a in actors.by_head.get(child.i, []) if a not in sources]
+    if not sources and token.dep_ in {"appos", "compound"}:
+        sources = [a for a in actors.by_head.get(token.head.i, [])]
+    if not sources and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+        sources, trigger.direct = subjects(token.head, actors)
+        trigger.mutual = pattern.symmetric and len(sources) >= 2
+    targets: list[Actor] = []
+    if pattern.of_role == "target":
+        targets = _actors(of_objects, actors)
+    if pattern.target and not targets:
+        preps = {pattern.target}
+        targets = _actors(_prep_objects(token, preps), actors) or _place_actors(
+            _prep_objects(token, preps), actors, sources
+        )
+        if not targets and token.dep_ == "dobj":
+            targets = _actors(_prep_objects(token.head, preps), actors)
+    trigger.sources = sources
+    trigger.targets = [t for t in targets if t not in sources]
+    return trigger
+
+
+def modality_of(trigger: Trigger) -> tuple[str, bool]:
+    """Return the trigger's modality and whether it is negated."""
+    governor = trigger.governor
+    negated = any(c.dep_ == "neg" for c in governor.children)
+    aux = {c.lower_ for c in governor.children if c.dep_ in {"aux", "auxpass"}}
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in governor.children):
+        return "hypothetical", negated
+    if aux & HYPOTHETICAL_AUX:
+        return "hypothetical", negated
+    head = governor.head
+    if governor.dep_ in {"xcomp", "ccomp", "advcl"} and head is not governor:
+        negated = negated or any(c.dep_ == "neg" for c in head.children)
+        lemma = head.lemma_.lower()
+        if lemma in INTENT_VERBS or (lemma == "be" and governor.dep_ == "xcomp"):
+            return "intended", negated
+        if lemma in DEMAND_VERBS and governor.dep_ == "xcomp":
+            return "demanded", negated
+    if aux & FUTURE_AUX:
+        return "intended", negated
+    return "asserted", negated
