@@ -43,7 +43,7 @@ class Msg(str, Enum):
     E601 = "[E601] Cannot open the database {path}: {reason}."
     E602 = "[E602] The database {path} has schema version {found}, newer than this newsevents ({supported}); upgrade newsevents."
     E603 = "[E603] {path} is not a newsevents database ({reason}); choose another --db path."
-    E611 = "[E611] Cannot {action} the database {path}: {reason}; check disk space and permissions, or close other programs using it."
+    E611 = "[E611] Cannot {action} the database {path}: {reason}; check its disk space and permissions."
     E612 = "[E612] The store {path} is closed; open it again with open_store()."
     E613 = "[E613] Unknown run {run_id!r} in {path}; call begin_run() first and pass its run id."
     E614 = "[E614] Bad event filter {name}={value!r}: {reason}."

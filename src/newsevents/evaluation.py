@@ -7,22 +7,27 @@ scored: a negated or hypothetical event is not a claim that the event happened.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from newsevents.errors import DataError, Msg
 from newsevents.evaluate import (
+    ArticleGold,
+    EventGold,
     PageGold,
     PageScore,
     format_table,
     load_page_gold,
     page_path,
     page_rows,
+    score_events,
     score_page,
     shared_dir,
     summarize,
 )
-from newsevents.model import Event, Result
+from newsevents.model import Event, Page, Result, content_id
 from newsevents.pipeline import Pipeline
 from newsevents.settings import Settings
 
@@ -32,8 +37,24 @@ E2E_GOLD = "gold/e2e-dev"
 
 
 def scored_events(events: Sequence[Event]) -> list[Event]:
-    """Return the events that claim something happened (or was intended): what gold codes."""
-    return [e for e in events if not e.negated and e.modality != "hypothetical"]
+    """Return the events gold codes: claimed (not negated, hypothetical or only demanded), one per mutual action.
+
+    The pipeline gives a mutual action ("A and B fought") one event per direction, as the
+    data model says; gold codes it once as a symmetric event that matches either way. The
+    reverse twin (same sentence, trigger and code, actors swapped) is therefore scored once.
+    """
+    kept: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for event in events:
+        if event.negated or event.modality in {"hypothetical", "demanded"}:
+            continue
+        target = event.target.code if event.target else None
+        twin = (event.sentence_index, event.trigger, event.code, target, event.source.code)
+        if twin in seen:
+            continue
+        seen.add((event.sentence_index, event.trigger, event.code, event.source.code, target))
+        kept.append(event)
+    return kept
 
 
 def score_gold_pages(pipeline: Pipeline, golds: Sequence[PageGold], shared: Path) -> list[PageScore]:
@@ -80,3 +101,51 @@ def _section(name: str, scores: list[PageScore]) -> str:
         if unmatched:
             lines.append(f"{score.name}: unmatched required: {unmatched}")
     return "\n".join(lines)
+
+
+def _gold_actor(code: str | None, accepted: Sequence[str]) -> tuple[str | None, tuple[str, ...] | None]:
+    """Return (country or IGO code, agents) for a fixture actor code such as ``AZEGOV``."""
+    if code is None:
+        return None, None
+    if code.startswith(("IGO", "NGO")):
+        return code[:6], None
+    agents = tuple(dict.fromkeys(c[3:] for c in (code, *accepted) if len(c) > 3 and c[:3] == code[:3]))
+    return code[:3], agents or None
+
+
+def sentence_gold(record: Mapping[str, Any]) -> PageGold:
+    """Return the gold of one hand-coded fixture sentence as a one-paragraph page gold."""
+    events = []
+    for n, raw in enumerate(record["events"]):
+        source, source_agents = _gold_actor(raw["source"], raw.get("accept_sources", ()))
+        target, target_agents = _gold_actor(raw.get("target"), raw.get("accept_targets", ()))
+        domestic = source is not None and source == target
+        events.append(EventGold(
+            id=f"{record['id']}.{n}", required=True, source=source or "", target=target, code=raw["code"],
+            accept_codes=tuple(raw.get("accept_codes") or (raw["code"],)), symmetric=bool(raw.get("symmetric")),
+            source_agent=source_agents if domestic else None, target_agent=target_agents if domestic else None,
+            date=raw.get("date"), historical=raw.get("historical"),
+        ))
+    return PageGold(name=record["id"], file="", format="body", article=ArticleGold(), events=tuple(events))
+
+
+def score_sentences(pipeline: Pipeline, path: Path) -> dict[str, float]:
+    """Score the pipeline on a JSONL file of hand-coded sentences; return recall and noise figures."""
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    matched = total = predicted = false = quiet_ok = quiet = 0
+    for record in records:
+        page = Page(id=content_id(record["text"]), input_id=record["id"], text=record["text"], format="body",
+                    meta={"published": record["published"]})
+        events = scored_events(pipeline.process(page).events)
+        score = score_events(events, sentence_gold(record))
+        matched, total = matched + score.required_matched, total + score.required_total
+        predicted, false = predicted + len(events), false + score.false_events
+        if not record["events"]:
+            quiet, quiet_ok = quiet + 1, quiet_ok + (not events)
+    return {
+        "sentences": float(len(records)), "recall": matched / total if total else 0.0,
+        "precision": (predicted - false) / predicted if predicted else 0.0,
+        "events_per_sentence": predicted / len(records) if records else 0.0,
+        "false_per_sentence": false / len(records) if records else 0.0,
+        "quiet_sentences_ok": quiet_ok / quiet if quiet else 1.0,
+    }

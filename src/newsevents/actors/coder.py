@@ -35,8 +35,17 @@ PAIR_NOUNS = frozenset({"party", "side", "country", "nation", "state", "governme
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts", "opposite number"})
 #: Dependencies that lead from an agent noun to the words that give its country.
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+#: Possessive pronouns that point back to an actor named earlier in the sentence ("its soldiers").
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+#: Actor kinds a third-person subject pronoun can stand for.
+PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
+    "he": ("person",), "she": ("person",), "it": ("state", "igo", "ngo", "group"),
+    "they": ("state", "igo", "ngo", "group"),
+}
+#: Verbs that introduce what someone said.
+REPORT_VERBS = frozenset("say tell add state announce declare write note warn insist".split())
 #: Dependencies never crossed when looking for the actor of a phrase.
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "appos", "parataxis"})
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "conj", "cc", "appos", "parataxis"})
 
 
 @dataclass
@@ -47,6 +56,7 @@ class ArticleMemory:
     countries: list[str] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
     dyad: tuple[str, str] | None = None
+    last: dict[str, Actor] = field(default_factory=dict)
 
     def note_country(self, code: str) -> None:
         """Record a mention of a country or IGO code, most recent last."""
@@ -126,6 +136,25 @@ class DocActors:
             yield from actors
 
 
+def _speaker(token: Token, found: DocActors) -> list[Actor]:
+    """Return the subject of the reporting verb that a quoted "we" or "I" belongs to."""
+    for verb in token.sent:
+        if verb.lemma_.lower() in REPORT_VERBS and verb.i != token.head.i:
+            for subj in verb.children:
+                if subj.dep_ == "nsubj" and subj.i in found.by_head:
+                    return found.by_head[subj.i]
+    return []
+
+
+def _antecedent(pronoun: Token, found: DocActors) -> str | None:
+    """Return the country of the actor named nearest before a possessive pronoun in its sentence."""
+    for left in reversed(range(pronoun.sent.start, pronoun.i)):
+        for actor in found.by_head.get(left, []):
+            if actor.country or actor.kind in {"igo", "ngo"}:
+                return actor.country or actor.code
+    return None
+
+
 def _ends_alike(entry: str, phrase: str) -> bool:
     """Return True when an agent entry ends where the phrase ends ("armed forces", not "military ...")."""
     last, tail = entry.split()[-1], phrase.split()[-1]
@@ -154,7 +183,38 @@ class ActorCoder:
         for token in doc:
             if token.i not in found.by_head and token.tag_ in {"NNS", "NNPS"}:
                 self._code_pair(token, found)
+        pronouns = [t for t in doc if t.pos_ == "PRON" and t.dep_ in {"nsubj", "nsubjpass"}]
+        for token in sorted(pronouns, key=lambda t: t.lower_ in {"we", "i"}):
+            if token.i not in found.by_head:
+                self._code_pronoun(token, found)
+        self._remember_last(found)
         return found
+
+    def _code_pronoun(self, token: Token, found: DocActors) -> None:
+        """Resolve a subject pronoun to the nearest compatible actor before it (or the speaker, for "we")."""
+        word = token.lower_
+        if word in {"we", "i"}:
+            speaker = _speaker(token, found)
+            if speaker:
+                found.add(token, speaker)
+            return
+        kinds = PRONOUN_KINDS.get(word)
+        if kinds is None:
+            return
+        for left in reversed(range(token.doc[0].i, token.i)):
+            actors = [a for a in found.by_head.get(left, []) if a.kind in kinds]
+            if actors:
+                found.add(token, actors[:1] if word != "they" else actors)
+                return
+        earlier = [self.memory.last.get(kind) for kind in kinds]
+        if (actor := next((a for a in earlier if a is not None), None)) is not None:
+            found.add(token, [actor])
+
+    def _remember_last(self, found: DocActors) -> None:
+        """Remember the last actor of each kind named in the paragraph, for pronouns further on."""
+        for head in sorted(found.by_head):
+            for actor in found.by_head[head]:
+                self.memory.last[actor.kind] = actor
 
     def _actor(self, span: Span, offset: int, **fields: object) -> Actor:
         """Return an Actor for ``span`` with article offsets."""
@@ -215,10 +275,16 @@ class ActorCoder:
 
     def _country_of(self, token: Token, found: DocActors, depth: int = 2) -> str | None:
         """Return the country (or IGO code) that modifies the noun ``token``."""
+        pronoun = None
         for child in token.children:
-            hit = [a for a in found.by_head.get(child.i, []) if a.kind != "person"]
-            if child.dep_ in MODIFIER_DEPS and hit:
-                return hit[0].country or hit[0].code
+            if child.dep_ in MODIFIER_DEPS:
+                hit = found.by_head.get(child.i, [])
+                if hit:
+                    return hit[0].country or hit[0].code
+                if child.i in found.place_countries:
+                    return found.place_countries[child.i]
+                if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
+                    pronoun = child
             if child.dep_ == "prep" and child.lower_ in {"of", "from"} and depth > 0:
                 for pobj in child.children:
                     hit = found.by_head.get(pobj.i, [])
@@ -226,7 +292,7 @@ class ActorCoder:
                         return hit[0].country or hit[0].code
                     if pobj.dep_ == "pobj" and (inner := self._country_of(pobj, found, depth - 1)):
                         return inner
-        return None
+        return _antecedent(pronoun, found) if pronoun is not None else None
 
     def _code_agent(self, token: Token, found: DocActors) -> None:
         """Code an agent noun or title with the country that modifies it."""
@@ -238,11 +304,14 @@ class ActorCoder:
             span = token.doc[start : token.i + 1]
             found.add(token, [self._coded(span, found.offset, code, agent) for code in pair])
             return
-        if country is None and agent in DOMESTIC_AGENTS and token.text[:1].islower():
+        span = token.doc[start : token.i + 1]
+        common = token.text[:1].islower() or (span[0].is_sent_start and token.tag_ == "NNS")
+        if country is None and agent in DOMESTIC_AGENTS and common:
             country = self.memory.dominant()
-        if country is None:
-            return
-        found.add(token, [self._coded(token.doc[start : token.i + 1], found.offset, country, agent)])
+        if country is not None:
+            found.add(token, [self._coded(span, found.offset, country, agent)])
+        elif common:
+            found.add(token, [self._actor(span, found.offset, code=agent, kind="group", agent=agent)])
 
     def _coded(self, span: Span, offset: int, country: str, agent: str | None) -> Actor:
         """Return an actor for a country or IGO code plus an agent."""
@@ -268,9 +337,12 @@ class ActorCoder:
 
     def _title_near(self, root: Token, found: DocActors) -> Actor | None:
         """Return the coded title in apposition to, or compounded with, a person's name."""
-        for child in root.subtree:
-            if child.i != root.i and child.i in found.by_head and child.dep_ in {"compound", "appos", "amod"}:
-                return found.by_head[child.i][0]
+        near = [
+            found.by_head[child.i][0] for child in root.subtree
+            if child.i != root.i and child.i in found.by_head and child.dep_ in {"compound", "appos", "amod"}
+        ]
+        if near:
+            return next((a for a in near if a.agent), near[0])
         node = root
         for _ in range(3):
             if node.dep_ not in {"appos", "compound", "pobj", "prep", "nsubj", "dobj"} or node.head is node:
@@ -284,6 +356,10 @@ class ActorCoder:
     def _code_pair(self, token: Token, found: DocActors) -> None:
         """Code "the parties", "the two countries", "both sides" as the last two actors named."""
         if token.lemma_.lower() not in PAIR_NOUNS:
+            return
+        named = [a for c in token.children if c.dep_ == "appos" for a in found.at(c)]
+        if named:
+            found.add(token, named)
             return
         cue = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
         if not cue & {"the", "both", "two"} or (pair := self.memory.last_pair()) is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.coder import ActorCoder, DocActors
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 TARGETLESS_ROOTS = frozenset({"14"})
 #: Prepositions that say where an action took place.
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "around"})
+#: Verbs that turn a future use of force by their subject into a threat.
+THREAT_FRAMES = frozenset("say vow warn threaten pledge promise declare announce".split())
 #: Agents of state forces, for ACLED's state/non-state distinctions.
 STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
@@ -67,7 +69,8 @@ class EventCoder:
             mentions += found.mentions()
             for sent in doc.sents:
                 for trigger in find_triggers(sent, self.patterns, found):
-                    new = self._events(article, trigger, sent, sentence_index, found, published)
+                    new = self._events(article, trigger, sent, sentence_index, found, published,
+                                       actor_coder.memory.dominant())
                     for event in new:
                         if event.target is not None and not event.negated:
                             actor_coder.memory.note_dyad(event.source, event.target)
@@ -79,17 +82,22 @@ class EventCoder:
 
     def _events(
         self, article: Article, trigger: Trigger, sent: Span, index: int, found: DocActors,
-        published: dt.date | None,
+        published: dt.date | None, dominant: str | None,
     ) -> list[Event]:
         """Return the events one trigger gives: one per source-target pair."""
         modality, negated = modality_of(trigger)
         code = trigger.pattern.code
         if modality == "intended" and code.startswith("04"):
             code = "036"
-        date = event_date(trigger, sent, published)
+        elif modality != "asserted" and code[:2] >= "15" and _announced(trigger) and not negated:
+            code, modality = ("138" if code[:2] >= "18" else "130"), "asserted"
+        date = event_date(trigger, sent, published, future=modality == "intended")
         out = []
         for source, target in actor_pairs(trigger):
             if target is None and code[:2] not in TARGETLESS_ROOTS:
+                continue
+            source, target = place_agents(source, target, dominant)
+            if source.country is None and source.kind not in {"igo", "ngo"} or target and same_actor(source, target):
                 continue
             location = self._location(trigger, found, source, target)
             out.append(self._event(article, trigger, sent, index, code, source, target, date,
@@ -121,14 +129,11 @@ class EventCoder:
     ) -> Location | None:
         """Return where the event happened: a place the trigger names with "in", "at", "to" ..."""
         hints = [a.country for a in (source, target) if a is not None and a.country]
-        for head in {trigger.token, trigger.governor}:
-            for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
-                    continue
-                for pobj in prep.children:
-                    span = found.places.get(pobj.i)
-                    if span is not None:
-                        return self._locate(span.text, found.place_countries.get(pobj.i), hints)
+        for prep in _place_preps(trigger):
+            for pobj in prep.children:
+                span = found.places.get(pobj.i)
+                if span is not None:
+                    return self._locate(span.text, found.place_countries.get(pobj.i), hints)
         return None
 
     def _locate(self, name: str, country: str | None, hints: list[str]) -> Location:
@@ -149,9 +154,29 @@ def actor_pairs(trigger: Trigger) -> list[tuple[Actor, Actor | None]]:
     return [(s, t) for s, t in pairs if t is None or not same_actor(s, t)]
 
 
+def place_agents(source: Actor, target: Actor | None, dominant: str | None) -> tuple[Actor, Actor | None]:
+    """Give agents named without a country ("protesters", "rebels") the country of the other side.
+
+    An event between a state actor and a bare agent is read as domestic ("Iranian police arrested
+    protesters" -> IRNCOP -> IRNCVL); with no country on either side the article's main country is used.
+    """
+
+    def placed(actor: Actor, other: Actor | None) -> Actor:
+        if actor.country is not None or actor.kind in {"igo", "ngo"} or actor.agent is None:
+            return actor
+        country = (other.country if other is not None else None) or dominant
+        if country is None:
+            return actor
+        return replace(actor, country=country, code=country + actor.agent)
+
+    return placed(source, target), (placed(target, source) if target is not None else None)
+
+
 def same_actor(a: Actor, b: Actor) -> bool:
-    """Return True when two actors are the same party (same code, or same country and agent)."""
-    return a.code == b.code or (a.country is not None and a.country == b.country and a.agent == b.agent)
+    """Return True when two actors are the same party: same code, or same country where one agent is unknown."""
+    if a.code == b.code:
+        return True
+    return a.country is not None and a.country == b.country and (a.agent == b.agent or None in (a.agent, b.agent))
 
 
 def trigger_text(token: Token) -> str:
@@ -160,14 +185,43 @@ def trigger_text(token: Token) -> str:
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
-def event_date(trigger: Trigger, sent: Span, published: dt.date | None) -> EventDate:
+def _place_preps(trigger: Trigger) -> list[Token]:
+    """Return the place prepositions of the trigger's clause, nearest to the trigger first."""
+    heads = [trigger.token, trigger.governor]
+    seen: set[int] = set()
+    preps = []
+    for head in heads:
+        for token in head.subtree:
+            if token.dep_ == "prep" and token.lower_ in PLACE_PREPS and token.i not in seen and _same_clause(token, head):
+                seen.add(token.i)
+                preps.append(token)
+    return sorted(preps, key=lambda t: abs(t.i - trigger.token.i))
+
+
+def _same_clause(token: Token, head: Token) -> bool:
+    """Return True when no clause boundary lies between ``token`` and its ancestor ``head``."""
+    node = token
+    while node.i != head.i and node.head is not node:
+        if node.dep_ in {"relcl", "advcl", "ccomp", "xcomp", "acl", "conj"}:
+            return False
+        node = node.head
+    return True
+
+
+def _announced(trigger: Trigger) -> bool:
+    """Return True when force is announced for the future: "X said it would keep hitting Y" is a threat."""
+    governor = trigger.governor
+    return governor.dep_ in {"ccomp", "xcomp"} and governor.head.lemma_.lower() in THREAT_FRAMES
+
+
+def event_date(trigger: Trigger, sent: Span, published: dt.date | None, *, future: bool = False) -> EventDate:
     """Return the event's date: a time expression governed by the trigger, else the publication day."""
     heads = {trigger.token.i, trigger.governor.i}
     loose: EventDate | None = None
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue
-        resolved = resolve_expression(ent.text, published)
+        resolved = resolve_expression(ent.text, published, future=future)
         if resolved is None:
             continue
         owner = _owner(ent.root, heads)

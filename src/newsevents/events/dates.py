@@ -27,8 +27,14 @@ _MONTHS = (
 _MONTH_YEAR = re.compile(_LEAD + rf"(?P<m>{_MONTHS})\.?,?\s+(?P<y>1[89]\d\d|20\d\d)$", re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(r"\b(last|this|next|past) month\b", re.IGNORECASE)
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|past) year\b", re.IGNORECASE)
+_DURATION = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|couple of)\s+"
+    r"(days?|weeks?|months?|years?|decades?|hours?)\b(?!\s+ago)",
+    re.IGNORECASE,
+)
 _DAYISH = re.compile(
-    rf"\d|\b(yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|{_MONTHS})\b",
+    rf"\d|\b(yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weeks?|days?|"
+    rf"{_MONTHS})\b",
     re.IGNORECASE,
 )
 
@@ -60,18 +66,20 @@ def from_publication(published: dt.date | None) -> EventDate:
     return EventDate(published.isoformat(), "day", "published")
 
 
-def resolve_expression(text: str, published: dt.date | None) -> EventDate | None:
+def resolve_expression(text: str, published: dt.date | None, *, future: bool = False) -> EventDate | None:
     """Return the date a time expression names, or None when it names no usable date."""
     text = text.strip().rstrip(".,")
     if match := _YEAR.match(text):
         return _dated(dt.date(int(match["y"]), 12, 31), match["y"], "year", published)
     if match := _MONTH_YEAR.match(text):
-        parsed = _parse(f"1 {match['m']} {match['y']}", None)
+        parsed = _parse(f"1 {match['m']} {match['y']}", None, False)
         if parsed:
             return _dated(parsed, parsed.isoformat()[:7], "month", published)
-    if published is None or not _DAYISH.search(text) and not _RELATIVE_YEAR.search(text):
+    if published is None or _DURATION.search(text) or re.search(r"\d0s\b|^\d{1,3}$", text):
         return None
-    parsed = _parse(text, published)
+    if not (_DAYISH.search(text) or _RELATIVE_YEAR.search(text) or _RELATIVE_MONTH.search(text)):
+        return None
+    parsed = _parse(text, published, future) or _relative(text, published)
     if parsed is None or parsed > published + dt.timedelta(days=400):
         return None
     if _RELATIVE_YEAR.search(text):
@@ -81,6 +89,17 @@ def resolve_expression(text: str, published: dt.date | None) -> EventDate | None
     return _dated(parsed, parsed.isoformat(), "day", published)
 
 
+def _relative(text: str, published: dt.date) -> dt.date | None:
+    """Return the month or year that "this/last/next month|year" names, when dateparser cannot."""
+    step = {"last": -1, "past": -1, "this": 0, "next": 1}
+    if match := _RELATIVE_MONTH.search(text):
+        months = published.year * 12 + published.month - 1 + step[match[1].lower()]
+        return dt.date(months // 12, months % 12 + 1, 1)
+    if match := _RELATIVE_YEAR.search(text):
+        return dt.date(published.year + step[match[1].lower()], 1, 1)
+    return None
+
+
 def _dated(last_day: dt.date, value: str, precision: Precision, published: dt.date | None) -> EventDate:
     """Return an EventDate from the text; historical when it ends well before publication."""
     historical = published is not None and (published - last_day).days > HISTORICAL_DAYS
@@ -88,11 +107,12 @@ def _dated(last_day: dt.date, value: str, precision: Precision, published: dt.da
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse(text: str, base: dt.date | None) -> dt.date | None:
+def _parse(text: str, base: dt.date | None, future: bool) -> dt.date | None:
     """Return the date ``text`` names relative to ``base`` (dateparser), or None."""
     import dateparser
 
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    prefer = "future" if future else "past"
+    settings: dict[str, object] = {"PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day, 12)
     cleaned = re.sub(r"^(on|in|during|since|by|of)\s+", "", text, flags=re.IGNORECASE)

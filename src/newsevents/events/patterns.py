@@ -57,13 +57,19 @@ class PatternTable:
             return None
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}}
-        for pattern in candidates:
-            if pattern.particle is not None and pattern.particle not in particles:
-                continue
-            if pattern.objects is not None and not objects & pattern.objects:
-                continue
-            return pattern
-        return None
+        preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "dative"}}
+        fitting = [
+            p for p in candidates
+            if (p.particle is None or p.particle in particles) and (p.objects is None or objects & p.objects)
+        ]
+        if not fitting:
+            return None
+        best = max(p.specificity for p in fitting)
+        fitting = [p for p in fitting if p.specificity == best]
+        for pattern in fitting:
+            if pattern.target == "dobj" and objects or pattern.target in preps:
+                return pattern
+        return fitting[0]
 
     def match_noun(self, token: Token) -> Pattern | None:
         """Return the noun pattern for ``token``, checking the lemma of its "of" object."""

@@ -30,6 +30,8 @@ LIGHT_VERBS = frozenset(
     "hold have conduct sign reach launch stage make pay carry begin start continue wage resume join "
     "organize organise declare announce agree call impose order mount open end broker".split()
 )
+#: Verbs whose subject is the target of the event noun they take ("the US faced criticism").
+RECEIVER_VERBS = frozenset("face receive draw suffer endure attract".split())
 #: Verbs that put the clause they govern into another modality.
 INTENT_VERBS = frozenset("plan intend want seek hope expect aim prepare schedule due set vow pledge".split())
 DEMAND_VERBS = frozenset("urge call demand ask press request".split())
@@ -56,8 +58,11 @@ class Trigger:
     def governor(self) -> Token:
         """Return the verb that carries tense, negation and modality for this trigger."""
         token = self.token
-        if token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "nsubj"}:
-            return token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        for ancestor in token.ancestors:
+            if ancestor.pos_ in {"VERB", "AUX"}:
+                return ancestor
         return token
 
 
@@ -81,7 +86,7 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
 
 def _absorbed(token: Token, verb_ids: set[int]) -> bool:
     """Return True for an event noun that is only the object or topic of another event."""
-    if token.dep_ == "dobj" and token.head.i in verb_ids:
+    if token.dep_ == "dobj" and token.head.i in verb_ids or token.dep_ == "compound":
         return True
     return token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS
 
@@ -140,7 +145,7 @@ def _verb_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
     subj = _children(token, {"nsubj"})
     if pattern.symmetric and len(trigger.sources) >= 2 and (not trigger.targets or subj and subj[0].conjuncts):
         trigger.mutual, trigger.targets = True, []
-    if not trigger.sources:
+    if not trigger.sources and not subj and not _children(token, {"csubj", "expl"}):
         trigger.sources = _nearest_before(token, actors, exclude=trigger.targets)
         trigger.direct = False
     return trigger
@@ -154,6 +159,11 @@ def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Act
     if preps:
         order.append(_prep_objects(token, preps) + [t for o in objects for t in _prep_objects(o, preps)])
     order += [objects, _prep_objects(token, {"with", "against", "on", "to"})]
+    for clause in _children(token, {"xcomp", "ccomp"}):
+        # "demanded that Israel halt ..." names the target as the clause's subject;
+        # "threatened to retaliate against Japan" names it in the clause's object.
+        order += [_children(clause, {"nsubj"}), [clause], _children(clause, {"dobj"}),
+                  _prep_objects(clause, {"against", "on", "with", "to"})]
     for tokens in order:
         found = [a for a in _actors(tokens, actors) if a not in sources]
         found = found or _place_actors(tokens, actors, sources)
@@ -200,7 +210,9 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
         sources, trigger.direct = subjects(token.head, actors)
         trigger.mutual = pattern.symmetric and len(sources) >= 2
     targets: list[Actor] = []
-    if pattern.of_role == "target":
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIVER_VERBS:
+        targets = subjects(token.head, actors)[0]
+    if pattern.of_role == "target" and not targets:
         targets = _actors(of_objects, actors)
     if pattern.target and not targets:
         preps = {pattern.target}
@@ -229,7 +241,7 @@ def modality_of(trigger: Trigger) -> tuple[str, bool]:
         lemma = head.lemma_.lower()
         if lemma in INTENT_VERBS or (lemma == "be" and governor.dep_ == "xcomp"):
             return "intended", negated
-        if lemma in DEMAND_VERBS and governor.dep_ == "xcomp":
+        if lemma in DEMAND_VERBS:
             return "demanded", negated
     if aux & FUTURE_AUX:
         return "intended", negated

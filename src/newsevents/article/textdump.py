@@ -1,0 +1,230 @@
+"""The header parser for plain-text page dumps: site, banner date, headline, dateline, byline, body.
+
+A dump is what a scraper saved of a rendered news page: a site-name line, menus, a "today" banner,
+the headline (often twice), a dateline, a byline, the body and a footer of share bars, bios and
+related links. Lines are classified one by one (:mod:`newsevents.article.lines`); this module reads
+the header out of the classified lines and keeps the body paragraphs between header and footer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+
+from newsevents.article.byline import match_byline
+from newsevents.article.dates import Dateline, Stamp, read_dateline, resolve_age
+from newsevents.article.draft import Draft
+from newsevents.article.lines import (
+    Line,
+    classify_line,
+    ends_sentence,
+    is_bio,
+    is_prose,
+    is_section,
+    normalize,
+)
+
+logger = logging.getLogger(__name__)
+
+_DOMAIN_TAIL = re.compile(r"(?:\.[A-Za-z]{2,6}){1,2}$")
+_SMALL_WORDS = frozenset({"THE", "OF", "AND"})
+_MIN_BODY_WORDS = 8
+_MIN_WRAP_CHARS = 40  # a hard-wrapped prose line is longer than any header line it could be confused with
+_SITE_SEPARATORS = re.compile(r"\s+[|—–-]\s+|\s*[|•·]\s*")
+
+
+def split_units(text: str) -> list[str]:
+    """Return the dump's lines, with hard-wrapped paragraph lines joined back together."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    blocks = [b for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
+    if len(blocks) <= 1:
+        return [line.strip() for line in text.split("\n") if line.strip()]
+    units: list[str] = []
+    for block in blocks:
+        units.extend(_unwrap([line.strip() for line in block.split("\n") if line.strip()]))
+    return units
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Return the lines of one block, joining lines that continue the sentence of the line before."""
+    wrapped = len(lines) >= 3 and sum(len(x) >= 55 for x in lines[:-1]) * 3 >= 2 * (len(lines) - 1)
+    out: list[str] = []
+    for line in lines:
+        if out and _continues(out[-1], line, wrapped=wrapped):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(prev: str, line: str, *, wrapped: bool) -> bool:
+    """Whether ``line`` is the wrapped continuation of ``prev``."""
+    if len(prev) < _MIN_WRAP_CHARS or ends_sentence(prev) or read_dateline(line) or match_byline(line):
+        return False
+    return line[:1].islower() or prev.endswith((",", ";")) or bool(re.search(r"\w-$", prev)) or wrapped
+
+
+def parse_textdump(text: str, *, publisher: str | None = None) -> Draft:
+    """Return the header fields and body paragraphs of a plain-text page dump."""
+    lines = [classify_line(i, unit) for i, unit in enumerate(split_units(text))]
+    title_at = _find_title(lines)
+    title = lines[title_at].text if title_at is not None else None
+    publisher = publisher or _find_publisher(lines, title_at)
+    start = _find_body_start(lines, title_at)
+    end = next((ln.index for ln in lines[start:] if ln.kind == "rule"), len(lines))
+    kept = lines[:end]
+    authors = _collect_authors(kept, publisher)
+    published, page_date, warnings = _choose_dates(kept, title_at)
+    paragraphs = _assemble_body(lines[start:end], title=title, publisher=publisher, authors=authors)
+    if title is None:
+        warnings.append("no title found")
+    return Draft(title, publisher, published, authors, paragraphs, page_date, tuple(warnings))
+
+
+def _head(lines: list[Line]) -> list[Line]:
+    """Return the lines before the first prose line (the page header), at most 40."""
+    first_prose = next((ln.index for ln in lines if ln.kind == "text" and is_prose(ln.text)), len(lines))
+    return lines[: min(first_prose, 40)]
+
+
+def _find_title(lines: list[Line]) -> int | None:
+    """Return the index of the headline: the repeated header line, else the first headline-like one."""
+    candidates = [
+        ln for ln in _head(lines) if ln.kind == "text" and 3 <= ln.words <= 30 and not is_section(ln.text)
+    ]
+    counts = Counter(normalize(ln.text) for ln in candidates)
+    repeated = [ln for ln in candidates if counts[normalize(ln.text)] > 1]
+    if repeated:
+        cased = [ln for ln in repeated if not ln.text.isupper()]
+        return (cased or repeated)[0].index
+    if len(candidates) >= 2 and _looks_like_site(candidates[0], lines):
+        return candidates[1].index
+    return candidates[0].index if candidates else None
+
+
+def _looks_like_site(line: Line, lines: list[Line]) -> bool:
+    """Whether a short title-cased first text line is the site's name rather than a headline."""
+    first_text = next(ln for ln in lines if ln.kind == "text")
+    words = line.text.split()
+    capitalised = all(w[:1].isupper() or w.lower() in {"the", "of", "and", "de", "la"} for w in words)
+    return line is first_text and len(words) <= 4 and capitalised and not ends_sentence(line.text)
+
+
+def _find_publisher(lines: list[Line], title_at: int | None) -> str | None:
+    """Return the site name: the first short text line above the headline, without a domain suffix."""
+    stop = title_at if title_at is not None else len(_head(lines))
+    for line in lines[:stop]:
+        name = _SITE_SEPARATORS.split(line.text)[0].strip()
+        if line.kind in ("text", "nav") and name and len(name.split()) <= 5 and not is_section(name):
+            return clean_site_name(name)
+    return None
+
+
+def clean_site_name(text: str) -> str:
+    """Return a site name without a scheme, "www." or a TLD-like suffix ("Azernews.Az" gives "Azernews")."""
+    name = re.sub(r"^(?:https?://)?(?:www\.)?", "", text.strip(), flags=re.I).strip(" /")
+    if " " not in name and "." in name:
+        name = _DOMAIN_TAIL.sub("", name) or name
+    if name.isupper() and len(name) > 4:
+        name = " ".join(w.capitalize() if len(w) > 3 or w in _SMALL_WORDS else w for w in name.split())
+    return name
+
+
+def _find_body_start(lines: list[Line], title_at: int | None) -> int:
+    """Return the index of the first body line: the first prose line after the headline."""
+    after = lines[title_at + 1 :] if title_at is not None else lines
+    texts = [ln for ln in after if ln.kind == "text"]
+    first = next((ln for ln in texts if is_prose(ln.text)), None)
+    first = first or next((ln for ln in texts if ln.words >= 5), None)
+    return first.index if first is not None else len(lines)
+
+
+def _collect_authors(lines: list[Line], publisher: str | None) -> tuple[str, ...]:
+    """Return the authors named by the byline lines, in order, without the site's own name."""
+    site = (publisher or "").casefold()
+    seen: list[str] = []
+    for line in lines:
+        for author in line.authors:
+            if author not in seen and author.casefold() != site:
+                seen.append(author)
+    return tuple(seen)
+
+
+def _choose_dates(lines: list[Line], title_at: int | None) -> tuple[Stamp | None, str | None, list[str]]:
+    """Return the publication stamp, the page (banner) date and warnings, from the datelines."""
+    banners = [
+        ln.dateline.stamp for ln in lines if ln.dateline and ln.dateline.stamp and _is_banner(ln, title_at)
+    ]
+    page_date = banners[0].day.isoformat() if banners else None
+    others = [ln.dateline for ln in lines if ln.dateline is not None and not _is_banner(ln, title_at)]
+    warnings: list[str] = []
+    published = _pick_published(others, page_date, warnings)
+    if published is None:
+        warnings.append("no publication date found")
+    elif published.precision in ("minute", "second") and not published.has_offset:
+        warnings.append("publication time has no UTC offset")
+    return published, page_date, warnings
+
+
+def _is_banner(line: Line, title_at: int | None) -> bool:
+    """Whether a dateline is the page's "today" banner: a bare weekday date above the headline."""
+    dl = line.dateline
+    if dl is None or dl.stamp is None or dl.label is not None or not dl.weekday or dl.has_time:
+        return False
+    return title_at is None or line.index < title_at
+
+
+def _rank(dateline: Dateline) -> int:
+    """Return how strongly a dateline claims to be the publication time (lower is stronger)."""
+    if dateline.label == "updated":
+        return 4
+    if dateline.ago is not None:
+        return 3
+    if dateline.label == "published":
+        return 0
+    return 1 if dateline.has_time else 2
+
+
+def _pick_published(datelines: list[Dateline], page_date: str | None, warnings: list[str]) -> Stamp | None:
+    """Return the publication stamp from the strongest dateline; an update time only gives its day."""
+    for dateline in sorted(datelines, key=_rank):
+        stamp = dateline.stamp
+        if dateline.ago is not None:
+            if page_date is None:
+                warnings.append("relative publication date with no page date to resolve it")
+                continue
+            stamp = resolve_age(dateline.ago, Stamp(page_date, "day").day)
+            warnings.append("publication day resolved from a relative date against the page date")
+        if stamp is None:
+            continue
+        if dateline.label == "updated":
+            warnings.append("only an update time found; its day is used")
+            stamp = Stamp(stamp.day.isoformat(), "day") if stamp.precision != "day" else stamp
+        return stamp
+    return None
+
+
+def _assemble_body(
+    lines: list[Line], *, title: str | None, publisher: str | None, authors: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Return the body paragraphs: text lines without repeats, bios, link lists and trailing labels."""
+    skip = {normalize(t) for t in (title, publisher) if t}
+    kept: list[tuple[str, bool]] = []
+    listing = False
+    for line in lines:
+        if line.kind == "heading":
+            listing = True
+            continue
+        if line.kind != "text" or normalize(line.text) in skip or is_bio(line.text, authors):
+            continue
+        prose = is_prose(line.text)
+        if listing and not prose:
+            continue
+        listing = False
+        if prose or line.words >= _MIN_BODY_WORDS:
+            kept.append((line.text, prose))
+    while kept and not kept[-1][1]:
+        logger.debug("dropping trailing non-prose line %r", kept[-1][0])
+        kept.pop()
+    return tuple(text for text, _ in kept)

@@ -1,0 +1,133 @@
+"""Page dumps we wrote (tests/fixtures/pages): every field of every dump, and the parser's parts."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsevents.article import extract_article
+from newsevents.article.textdump import clean_site_name, parse_textdump, split_units
+from newsevents.model import Article, Page
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+DUMPS = sorted(PAGES.glob("*.txt"))
+_LEDE = "Dock workers kept the port closed for a ninth day on Friday, union leaders said."
+
+
+@functools.cache
+def _extract(path: Path) -> tuple[Article, dict[str, Any]]:
+    """Return the article of a fixture dump and its expected fields."""
+    page = Page(id="sha", input_id=path.name, text=path.read_text(encoding="utf-8"), format="text")
+    expected = json.loads((PAGES / f"{path.stem}.expected.json").read_text(encoding="utf-8"))
+    return extract_article(page), expected
+
+
+def test_textdump_fixture_count() -> None:
+    assert len(DUMPS) >= 12
+    assert all((PAGES / f"{p.stem}.expected.json").is_file() for p in DUMPS)
+
+
+@pytest.mark.parametrize("path", DUMPS, ids=[p.stem for p in DUMPS])
+@pytest.mark.parametrize(
+    "field", ["title", "publisher", "published", "published_precision", "page_date", "authors", "language"]
+)
+def test_textdump_header_field(path: Path, field: str) -> None:
+    article, expected = _extract(path)
+    value = getattr(article, field)
+    assert (list(value) if isinstance(value, tuple) else value) == expected[field]
+
+
+@pytest.mark.parametrize("path", DUMPS, ids=[p.stem for p in DUMPS])
+def test_textdump_body(path: Path) -> None:
+    article, expected = _extract(path)
+    assert len(article.paragraphs) == expected["paragraphs"], article.paragraphs
+    assert article.paragraphs[0].startswith(expected["first_starts_with"])
+    assert article.paragraphs[-1].endswith(expected["last_ends_with"])
+    for boiler in expected["not_in_body"]:
+        assert boiler not in article.text
+
+
+@pytest.mark.parametrize("path", DUMPS, ids=[p.stem for p in DUMPS])
+def test_textdump_warnings(path: Path) -> None:
+    article, expected = _extract(path)
+    assert article.extraction.method == "textdump"
+    for warning in expected.get("warnings_include", []):
+        assert warning in article.extraction.warnings
+    if expected["published"] is not None:
+        assert "no publication date found" not in article.extraction.warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("one\ntwo\nthree", ["one", "two", "three"]),
+        (
+            "Head\n\nthe first line of a hard-wrapped paragraph that\ngoes on here.\n\nNext.",
+            ["Head", "the first line of a hard-wrapped paragraph that goes on here.", "Next."],
+        ),
+        ("A\r\n\r\nB", ["A", "B"]),
+        (
+            "Caspian Ledger\ncaspianledger.example/news\n\nBody.",
+            ["Caspian Ledger", "caspianledger.example/news", "Body."],
+        ),
+        (
+            "-----\nRashid Shirinov is a staff reporter.\n\nX",
+            ["-----", "Rashid Shirinov is a staff reporter.", "X"],
+        ),
+        ("Title line\n9 September 2016 16:15\n\nBody.", ["Title line", "9 September 2016 16:15", "Body."]),
+    ],
+)
+def test_textdump_split_units(text: str, units: list[str]) -> None:
+    assert split_units(text) == units
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Azernews.Az", "Azernews"),
+        ("www.example.co.uk", "example"),
+        ("https://kyivpost.com/", "kyivpost"),
+        ("Daily Planet", "Daily Planet"),
+    ],
+)
+def test_textdump_clean_site_name(raw: str, name: str) -> None:
+    assert clean_site_name(raw) == name
+
+
+def test_textdump_repeated_headline_kept_once() -> None:
+    dump = (
+        "Talks end without a deal\n\nTalks end without a deal\n\n"
+        "Negotiators from both sides left the capital on Monday without signing the draft accord.\n"
+    )
+    draft = parse_textdump(dump)
+    assert draft.title == "Talks end without a deal"
+    assert draft.paragraphs == (
+        "Negotiators from both sides left the capital on Monday without signing the draft accord.",
+    )
+
+
+def test_textdump_banner_alone_is_not_publication() -> None:
+    dump = f"Friday April 19 2024\n\nPort strike enters second week\n\n{_LEDE}\n"
+    draft = parse_textdump(dump)
+    assert draft.page_date == "2024-04-19"
+    assert draft.published is None
+    assert "no publication date found" in draft.warnings
+
+
+def test_textdump_relative_without_page_date_is_unresolved() -> None:
+    dump = f"Port strike enters second week\n\n3 hours ago\n\n{_LEDE}\n"
+    draft = parse_textdump(dump)
+    assert draft.published is None
+    assert "relative publication date with no page date to resolve it" in draft.warnings
+
+
+def test_textdump_footer_rule_cuts_everything_after() -> None:
+    dump = (
+        f"Port strike enters second week\n\n{_LEDE}\n\n"
+        "---\n\nThe port authority said that ships were waiting outside the harbour for days.\n"
+    )
+    assert parse_textdump(dump).paragraphs == (_LEDE,)
