@@ -32,14 +32,16 @@ class BenchReport:
         per = self.articles / self.pipeline_s if self.pipeline_s else 0.0
         words = self.words / self.parse_s if self.parse_s else 0.0
         overhead = self.coding_s / self.parse_s * 100 if self.parse_s else 0.0
-        return "\n".join([
-            f"articles            {self.articles} ({self.words} words, {self.events} events)",
-            f"end to end          {per:8.1f} articles/s  ({self.words / self.pipeline_s:,.0f} words/s)",
-            f"article stage only  {self.articles / self.articles_only_s:8.1f} articles/s",
-            f"raw spaCy parse     {self.articles / self.parse_s:8.1f} articles/s  ({words:,.0f} words/s)",
-            f"actors + events     {self.coding_s:8.3f} s = {overhead:.1f}% of the parse time",
-            f"peak memory         {self.peak_rss_mb:8.0f} MB (max RSS of this process)",
-        ])
+        return "\n".join(
+            [
+                f"articles            {self.articles} ({self.words} words, {self.events} events)",
+                f"end to end          {per:8.1f} articles/s  ({self.words / self.pipeline_s:,.0f} words/s)",
+                f"article stage only  {self.articles / self.articles_only_s:8.1f} articles/s",
+                f"raw spaCy parse     {self.articles / self.parse_s:8.1f} articles/s  ({words:,.0f} words/s)",
+                f"actors + events     {self.coding_s:8.3f} s = {overhead:.1f}% of the parse time",
+                f"peak memory         {self.peak_rss_mb:8.0f} MB (max RSS of this process)",
+            ]
+        )
 
 
 def _timed_articles(inputs: Sequence[str], settings: Settings, repeat: int) -> tuple[list[Article], float]:
@@ -80,6 +82,12 @@ def run_bench(inputs: Sequence[str], *, settings: Settings, repeat: int = 3) -> 
     words = sum(len(p.split()) for a in articles for p in a.paragraphs)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return BenchReport(
-        articles=len(articles) * repeat, words=words * repeat, events=events, pipeline_s=pipeline_s,
-        articles_only_s=articles_only_s, parse_s=parse_s, coding_s=coding_s, peak_rss_mb=peak,
+        articles=len(articles) * repeat,
+        words=words * repeat,
+        events=events,
+        pipeline_s=pipeline_s,
+        articles_only_s=articles_only_s,
+        parse_s=parse_s,
+        coding_s=coding_s,
+        peak_rss_mb=peak,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -39,7 +39,7 @@ def _settings(path: Path | None, **overrides: Any) -> Settings:
         _fail(exc)
 
 
-def _fail(exc: Exception) -> typer.Exit:
+def _fail(exc: Exception) -> NoReturn:
     """Print one error line and exit 1."""
     typer.echo(f"Error: {exc}", err=True)
     raise typer.Exit(1)
@@ -54,7 +54,9 @@ def _stderr_summary(command: str, summary: str) -> None:
 def extract(
     inputs: Inputs,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
-    articles_only: Annotated[bool, typer.Option("--articles-only", help="Stop after the article stage.")] = False,
+    articles_only: Annotated[
+        bool, typer.Option("--articles-only", help="Stop after the article stage.")
+    ] = False,
     actors: Annotated[bool, typer.Option("--actors", help="Add coded actor mentions to the JSONL.")] = False,
     settings_file: SettingsFile = None,
     model: Model = None,
@@ -97,20 +99,25 @@ def run(inputs: Inputs, db: Db = None, settings_file: SettingsFile = None, model
     try:
         with open_store(settings.db_path) as store:
             run_id = store.begin_run(inputs)
-            summary = store.write(counted(Pipeline(settings).run(inputs, stdin=sys.stdin.buffer)), run_id=run_id)
+            summary = store.write(
+                counted(Pipeline(settings).run(inputs, stdin=sys.stdin.buffer)), run_id=run_id
+            )
             store.finish_run(run_id, summary)
     except NewsEventsError as exc:
         _fail(exc)
     _stderr_summary(
-        "run", f"{stats.summary()}; stored {summary.articles_new} new articles and "
-        f"{summary.events_new} new events in {settings.db_path}"
+        "run",
+        f"{stats.summary()}; stored {summary.articles_new} new articles and "
+        f"{summary.events_new} new events in {settings.db_path}",
     )
 
 
 @app.command()
 def events(
     db: Db = None,
-    actor: Annotated[str | None, typer.Option(help="Actor code or country (prefix), e.g. AZE or IGOUNO.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Actor code or country (prefix), e.g. AZE or IGOUNO.")
+    ] = None,
     code: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 19 or 042.")] = None,
     since: Annotated[str | None, typer.Option(help="First event date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Last event date (YYYY-MM-DD).")] = None,
@@ -133,7 +140,9 @@ def events(
 
 @app.command()
 def evaluate(
-    seed: Annotated[bool, typer.Option("--seed", help="Score the sample page against shared/gold/seed.json.")] = False,
+    seed: Annotated[
+        bool, typer.Option("--seed", help="Score the sample page against shared/gold/seed.json.")
+    ] = False,
     e2e: Annotated[bool, typer.Option("--e2e", help="Score the pages of shared/gold/e2e-dev.")] = False,
     shared: Annotated[Path | None, typer.Option(help="The shared/ folder (default: ../shared).")] = None,
     settings_file: SettingsFile = None,
@@ -168,4 +177,3 @@ def bench(
 def main() -> None:
     """Run the command line."""
     app()
-

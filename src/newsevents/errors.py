@@ -17,10 +17,10 @@ never stops a batch.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Msg(str, Enum):
+class Msg(StrEnum):
     """Coded, actionable messages; format them with keyword arguments."""
 
     E101 = "[E101] Unknown setting {name!r}; known settings: {known}."
@@ -55,7 +55,7 @@ class Msg(str, Enum):
     E521 = "[E521] Unknown CAMEO event code {code!r}; codes are 2-4 digit strings such as {example!r}."
     E522 = "[E522] Cannot read the data file {path}: {reason}."
 
-    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+    def format(self, *args: object, **kwargs: object) -> str:
         """Return the message with its fields filled in."""
         return str(self.value).format(*args, **kwargs)
 

@@ -37,7 +37,7 @@ E2E_GOLD = "gold/e2e-dev"
 
 
 def scored_events(events: Sequence[Event]) -> list[Event]:
-    """Return the events gold codes: claimed (not negated, hypothetical or only demanded), one per mutual action.
+    """Return the events gold codes: claimed (not negated, hypothetical, demanded), one per mutual action.
 
     The pipeline gives a mutual action ("A and B fought") one event per direction, as the
     data model says; gold codes it once as a symmetric event that matches either way. The
@@ -94,8 +94,10 @@ def _section(name: str, scores: list[PageScore]) -> str:
     header, rows = page_rows(scores)
     summary = summarize(scores)
     lines = [f"== {name}", format_table(header, rows), ""]
-    lines += [f"{key:28} {value:.3f}" if isinstance(value, float) else f"{key:28} {value}"
-              for key, value in summary.items()]
+    lines += [
+        f"{key:28} {value:.3f}" if isinstance(value, float) else f"{key:28} {value}"
+        for key, value in summary.items()
+    ]
     for score in scores:
         unmatched = ", ".join(score.events.unmatched_required)
         if unmatched:
@@ -120,12 +122,21 @@ def sentence_gold(record: Mapping[str, Any]) -> PageGold:
         source, source_agents = _gold_actor(raw["source"], raw.get("accept_sources", ()))
         target, target_agents = _gold_actor(raw.get("target"), raw.get("accept_targets", ()))
         domestic = source is not None and source == target
-        events.append(EventGold(
-            id=f"{record['id']}.{n}", required=True, source=source or "", target=target, code=raw["code"],
-            accept_codes=tuple(raw.get("accept_codes") or (raw["code"],)), symmetric=bool(raw.get("symmetric")),
-            source_agent=source_agents if domestic else None, target_agent=target_agents if domestic else None,
-            date=raw.get("date"), historical=raw.get("historical"),
-        ))
+        events.append(
+            EventGold(
+                id=f"{record['id']}.{n}",
+                required=True,
+                source=source or "",
+                target=target,
+                code=raw["code"],
+                accept_codes=tuple(raw.get("accept_codes") or (raw["code"],)),
+                symmetric=bool(raw.get("symmetric")),
+                source_agent=source_agents if domestic else None,
+                target_agent=target_agents if domestic else None,
+                date=raw.get("date"),
+                historical=raw.get("historical"),
+            )
+        )
     return PageGold(name=record["id"], file="", format="body", article=ArticleGold(), events=tuple(events))
 
 
@@ -134,8 +145,13 @@ def score_sentences(pipeline: Pipeline, path: Path) -> dict[str, float]:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     matched = total = predicted = false = quiet_ok = quiet = 0
     for record in records:
-        page = Page(id=content_id(record["text"]), input_id=record["id"], text=record["text"], format="body",
-                    meta={"published": record["published"]})
+        page = Page(
+            id=content_id(record["text"]),
+            input_id=record["id"],
+            text=record["text"],
+            format="body",
+            meta={"published": record["published"]},
+        )
         events = scored_events(pipeline.process(page).events)
         score = score_events(events, sentence_gold(record))
         matched, total = matched + score.required_matched, total + score.required_total
@@ -143,7 +159,8 @@ def score_sentences(pipeline: Pipeline, path: Path) -> dict[str, float]:
         if not record["events"]:
             quiet, quiet_ok = quiet + 1, quiet_ok + (not events)
     return {
-        "sentences": float(len(records)), "recall": matched / total if total else 0.0,
+        "sentences": float(len(records)),
+        "recall": matched / total if total else 0.0,
         "precision": (predicted - false) / predicted if predicted else 0.0,
         "events_per_sentence": predicted / len(records) if records else 0.0,
         "false_per_sentence": false / len(records) if records else 0.0,

@@ -199,7 +199,9 @@ def to_dict(record: Any) -> Any:
     return record
 
 
-def result_to_dict(result: Result, *, articles_only: bool = False, with_actors: bool = False) -> dict[str, Any]:
+def result_to_dict(
+    result: Result, *, articles_only: bool = False, with_actors: bool = False
+) -> dict[str, Any]:
     """Return the ``newsevents extract`` JSON object for one result (actor mentions only on request)."""
     out: dict[str, Any] = {"article": to_dict(result.article) if result.article else None}
     if not articles_only:

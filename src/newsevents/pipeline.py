@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from newsevents.article import extract_article
 from newsevents.errors import ArticleError, Msg
@@ -83,7 +83,7 @@ class Pipeline:
             self._coder = EventCoder()
         return self._coder
 
-    def run(self, inputs: Sequence[str], *, stdin: IO[bytes] | None = None) -> Iterator[Result]:
+    def run(self, inputs: Sequence[str], *, stdin: BinaryIO | None = None) -> Iterator[Result]:
         """Yield one Result per input document, in input order."""
         for item in iter_pages(inputs, settings=self.settings, stdin=stdin):
             if isinstance(item, Problem):
@@ -99,8 +99,12 @@ class Pipeline:
             return _failed(page, exc.code, str(exc), "article")
         except Exception as exc:  # one broken page never stops a batch
             log.exception("internal error on %s", page.input_id)
-            return _failed(page, "E999", f"[E999] {page.input_id}: internal error ({exc!r}); please report it.",
-                           "pipeline")
+            return _failed(
+                page,
+                "E999",
+                f"[E999] {page.input_id}: internal error ({exc!r}); please report it.",
+                "pipeline",
+            )
 
     def _process(self, page: Page) -> Result:
         """Return the Result for one page; errors propagate."""
@@ -110,7 +114,9 @@ class Pipeline:
         language = article.language or "en"
         if language not in self.settings.event_languages:
             message = Msg.E303.format(input=page.input_id, language=language)
-            return Result(page.input_id, article, problems=(Problem(page.input_id, "E303", message, "events"),))
+            return Result(
+                page.input_id, article, problems=(Problem(page.input_id, "E303", message, "events"),)
+            )
         from newsevents.nlp import parse
 
         docs = parse(self.nlp, article.paragraphs, batch_size=self.settings.batch_size)

@@ -23,13 +23,19 @@ def _actor(actor: Actor | None) -> str:
 
 def event_row(event: Event) -> list[str]:
     """Return the table cells of one event."""
-    flags = [event.modality] if event.modality != "asserted" else []
+    flags: list[str] = [event.modality] if event.modality != "asserted" else []
     flags += ["negated"] if event.negated else []
     flags += ["historical"] if event.historical else []
     place = event.location.name if event.location else ""
     return [
-        event.date or "?", event.code, _actor(event.source), _actor(event.target),
-        event.trigger, place, ", ".join(flags), f"{event.confidence:.2f}",
+        event.date or "?",
+        event.code,
+        _actor(event.source),
+        _actor(event.target),
+        event.trigger,
+        place,
+        ", ".join(flags),
+        f"{event.confidence:.2f}",
     ]
 
 
@@ -40,7 +46,9 @@ def render_result(result: Result, console: Console | None = None) -> None:
     if article is not None:
         by = f" — {', '.join(article.authors)}" if article.authors else ""
         console.print(f"[bold]{article.title or '(no title)'}[/bold]{by}")
-        console.print(f"{article.publisher or '?'} · published {article.published or '?'} · {result.input_id}")
+        console.print(
+            f"{article.publisher or '?'} · published {article.published or '?'} · {result.input_id}"
+        )
     for problem in result.problems:
         console.print(f"[yellow]problem[/yellow] {problem.message}")
     if result.events:
@@ -63,8 +71,20 @@ def render_rows(rows: Sequence[dict[str, Any]], fmt: str, console: Console | Non
         writer.writeheader()
         writer.writerows(rows)
         return
-    shown = [c for c in ("date", "code", "source_code", "target_code", "trigger", "location_name",
-                         "historical", "sentence") if c in columns] or columns
+    shown = [
+        c
+        for c in (
+            "date",
+            "code",
+            "source_code",
+            "target_code",
+            "trigger",
+            "location_name",
+            "historical",
+            "sentence",
+        )
+        if c in columns
+    ] or columns
     table = Table(*shown, show_lines=False)
     for row in rows:
         table.add_row(*[_cell(row.get(c)) for c in shown])

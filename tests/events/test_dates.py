@@ -30,18 +30,24 @@ def test_dates_expression_resolves(text: str, value: str, precision: str, histor
     resolved = resolve_expression(text, PUB)
     assert resolved is not None
     assert (resolved.value, resolved.precision, resolved.basis, resolved.historical) == (
-        value, precision, "text", historical,
+        value,
+        precision,
+        "text",
+        historical,
     )
 
 
-@pytest.mark.parametrize("text", ["years", "21 months", "643 days", "the 1990s", "54", "recent days", "decades"])
+@pytest.mark.parametrize(
+    "text", ["years", "21 months", "643 days", "the 1990s", "54", "recent days", "decades"]
+)
 def test_dates_durations_and_vague_expressions_give_no_date(text: str) -> None:
     assert resolve_expression(text, PUB) is None
 
 
 def test_dates_future_expression_for_plans() -> None:
     resolved = resolve_expression("on Thursday", dt.date(2020, 3, 2), future=True)
-    assert resolved is not None and resolved.value == "2020-03-05"
+    assert resolved is not None
+    assert resolved.value == "2020-03-05"
 
 
 def test_dates_publication_day_keeps_the_page_offset_day() -> None:

@@ -39,11 +39,15 @@ MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 #: Actor kinds a third-person subject pronoun can stand for.
 PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
-    "he": ("person",), "she": ("person",), "it": ("state", "igo", "ngo", "group"),
+    "he": ("person",),
+    "she": ("person",),
+    "it": ("state", "igo", "ngo", "group"),
     "they": ("state", "igo", "ngo", "group"),
 }
 #: Verbs that introduce what someone said.
-REPORT_VERBS = frozenset("say tell add state announce declare write note warn insist".split())
+REPORT_VERBS = frozenset(
+    ["say", "tell", "add", "state", "announce", "declare", "write", "note", "warn", "insist"]
+)
 #: Dependencies never crossed when looking for the actor of a phrase.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "conj", "cc", "appos", "parataxis"})
 
@@ -127,8 +131,14 @@ class DocActors:
             return None
         span = self.places[token.i]
         start = span.start_char + self.offset
-        return Actor(text=span.text, code=country, kind="state", country=country, start=start,
-                     end=start + len(span.text))
+        return Actor(
+            text=span.text,
+            code=country,
+            kind="state",
+            country=country,
+            start=start,
+            end=start + len(span.text),
+        )
 
     def mentions(self) -> Iterator[Actor]:
         """Yield every coded actor with character offsets in the article text."""
@@ -181,6 +191,9 @@ class ActorCoder:
             if ent.label_ == "PERSON":
                 self._code_person(ent, found)
         for token in doc:
+            if token.pos_ == "PROPN" and not token.ent_id_ and token.i not in found.by_head:
+                self._code_known_name(token, found)
+        for token in doc:
             if token.i not in found.by_head and token.tag_ in {"NNS", "NNPS"}:
                 self._code_pair(token, found)
         pronouns = [t for t in doc if t.pos_ == "PRON" and t.dep_ in {"nsubj", "nsubjpass"}]
@@ -194,9 +207,7 @@ class ActorCoder:
         """Resolve a subject pronoun to the nearest compatible actor before it (or the speaker, for "we")."""
         word = token.lower_
         if word in {"we", "i"}:
-            speaker = _speaker(token, found)
-            if speaker:
-                found.add(token, speaker)
+            self._refer(token, found, _speaker(token, found))
             return
         kinds = PRONOUN_KINDS.get(word)
         if kinds is None:
@@ -204,11 +215,19 @@ class ActorCoder:
         for left in reversed(range(token.doc[0].i, token.i)):
             actors = [a for a in found.by_head.get(left, []) if a.kind in kinds]
             if actors:
-                found.add(token, actors[:1] if word != "they" else actors)
+                self._refer(token, found, actors[:1] if word != "they" else actors)
                 return
         earlier = [self.memory.last.get(kind) for kind in kinds]
-        if (actor := next((a for a in earlier if a is not None), None)) is not None:
-            found.add(token, [actor])
+        self._refer(token, found, [a for a in earlier if a is not None][:1])
+
+    def _refer(self, token: Token, found: DocActors, antecedents: list[Actor]) -> None:
+        """Code a pronoun as the actors it refers to, keeping the pronoun's own text and offsets."""
+        if antecedents:
+            start = token.idx + found.offset
+            found.add(
+                token,
+                [replace(a, text=token.text, start=start, end=start + len(token.text)) for a in antecedents],
+            )
 
     def _remember_last(self, found: DocActors) -> None:
         """Remember the last actor of each kind named in the paragraph, for pronouns further on."""
@@ -237,8 +256,13 @@ class ActorCoder:
             actor = self._actor(ent, found.offset, code=code, kind=kind, org=code[3:6], name=ent.text)
         elif (group := lex.group(ent.text)) is not None:
             actor = self._actor(
-                ent, found.offset, code=group.code, kind="group", country=group.country,
-                agent=group.agent, name=group.name,
+                ent,
+                found.offset,
+                code=group.code,
+                kind="group",
+                country=group.country,
+                agent=group.agent,
+                name=group.name,
             )
         else:
             country = code[:3]
@@ -249,9 +273,18 @@ class ActorCoder:
                 if not (capital and ent.root.dep_ == "nsubj"):
                     return
             agent = "GOV" if capital else None
-            actor = self._actor(ent, found.offset, code=country + (agent or ""), kind="state",
-                                country=country, agent=agent, name=lex.country_name(country))
-        self.memory.note_country(actor.code if actor.kind in {"igo", "ngo"} else (actor.country or actor.code))
+            actor = self._actor(
+                ent,
+                found.offset,
+                code=country + (agent or ""),
+                kind="state",
+                country=country,
+                agent=agent,
+                name=lex.country_name(country),
+            )
+        self.memory.note_country(
+            actor.code if actor.kind in {"igo", "ngo"} else (actor.country or actor.code)
+        )
         found.add(ent.root, [actor])
 
     def _agent_of(self, token: Token) -> tuple[str | None, int]:
@@ -263,7 +296,7 @@ class ActorCoder:
             else:
                 break
         for i in range(len(words)):
-            phrase = " ".join(w.text.lower() for w in words[i:-1] + [token])
+            phrase = " ".join(w.text.lower() for w in [*words[i:-1], token])
             lemma_phrase = " ".join([w.text.lower() for w in words[i:-1]] + [token.lemma_.lower()])
             for candidate in (phrase, lemma_phrase):
                 if candidate in COUNTERPART_WORDS:
@@ -318,7 +351,9 @@ class ActorCoder:
         if country.startswith(("IGO", "NGO")):
             kind = "igo" if country.startswith("IGO") else "ngo"
             return self._actor(span, offset, code=country, kind=kind, org=country[3:6])
-        return self._actor(span, offset, code=country + (agent or ""), kind="state", country=country, agent=agent)
+        return self._actor(
+            span, offset, code=country + (agent or ""), kind="state", country=country, agent=agent
+        )
 
     def _code_person(self, ent: Span, found: DocActors) -> None:
         """Code a person by a title next to the name, or by an earlier mention in the article."""
@@ -329,16 +364,39 @@ class ActorCoder:
             return
         actor = replace(
             self._actor(ent, found.offset, code=base.code, kind="person"),
-            country=base.country, agent=base.agent, org=base.org, name=known.name if known and not title else ent.text,
+            country=base.country,
+            agent=base.agent,
+            org=base.org,
+            name=known.name if known and not title else ent.text,
         )
         if title is not None:
             self.memory.remember_person(ent.text, actor)
         found.add(ent.root, [actor])
 
+    def _code_known_name(self, token: Token, found: DocActors) -> None:
+        """Code a name the NER missed ("Lavrov met ...") when it names a person coded earlier."""
+        if token.dep_ == "compound" or token.ent_type_ == "PERSON":
+            return
+        known = self.memory.persons.get(token.lower_)
+        if known is not None:
+            span = token.doc[token.i : token.i + 1]
+            found.add(
+                token,
+                [
+                    replace(
+                        known,
+                        text=token.text,
+                        start=span.start_char + found.offset,
+                        end=span.end_char + found.offset,
+                    )
+                ],
+            )
+
     def _title_near(self, root: Token, found: DocActors) -> Actor | None:
         """Return the coded title in apposition to, or compounded with, a person's name."""
         near = [
-            found.by_head[child.i][0] for child in root.subtree
+            found.by_head[child.i][0]
+            for child in root.subtree
             if child.i != root.i and child.i in found.by_head and child.dep_ in {"compound", "appos", "amod"}
         ]
         if near:

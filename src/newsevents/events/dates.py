@@ -25,6 +25,13 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _MONTH_YEAR = re.compile(_LEAD + rf"(?P<m>{_MONTHS})\.?,?\s+(?P<y>1[89]\d\d|20\d\d)$", re.IGNORECASE)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY = re.compile(
+    r"(?:on\s+|last\s+|this\s+|early\s+|late\s+)?"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?",
+    re.IGNORECASE,
+)
+_MONTH_NO_YEAR = re.compile(rf"^(?!.*\b\d{{4}}\b).*\b({_MONTHS})\b", re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(r"\b(last|this|next|past) month\b", re.IGNORECASE)
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|past) year\b", re.IGNORECASE)
 _DURATION = re.compile(
@@ -79,7 +86,11 @@ def resolve_expression(text: str, published: dt.date | None, *, future: bool = F
         return None
     if not (_DAYISH.search(text) or _RELATIVE_YEAR.search(text) or _RELATIVE_MONTH.search(text)):
         return None
-    parsed = _parse(text, published, future) or _relative(text, published)
+    weekday = _WEEKDAY.fullmatch(text)
+    if weekday:
+        return _dated(_weekday(weekday[1], published, future), "", "day", published)
+    parsed = _nearest(text, published) if _MONTH_NO_YEAR.search(text) else None
+    parsed = parsed or _parse(text, published, future) or _relative(text, published)
     if parsed is None or parsed > published + dt.timedelta(days=400):
         return None
     if _RELATIVE_YEAR.search(text):
@@ -87,6 +98,19 @@ def resolve_expression(text: str, published: dt.date | None, *, future: bool = F
     if _RELATIVE_MONTH.search(text) or (not re.search(r"\d|day|week|tonight", text, re.I)):
         return _dated(parsed, parsed.isoformat()[:7], "month", published)
     return _dated(parsed, parsed.isoformat(), "day", published)
+
+
+def _weekday(name: str, published: dt.date, future: bool) -> dt.date:
+    """Return the day "on Tuesday" names: this week's, on or before publication (after, for plans)."""
+    target = _WEEKDAYS.index(name.lower()[:3])
+    back = (published.weekday() - target) % 7
+    return published + dt.timedelta(days=(7 - back) % 7) if future else published - dt.timedelta(days=back)
+
+
+def _nearest(text: str, published: dt.date) -> dt.date | None:
+    """Return the reading of a day and month without a year ("15 February") nearest to publication."""
+    readings = [d for d in (_parse(text, published, False), _parse(text, published, True)) if d is not None]
+    return min(readings, key=lambda d: abs((d - published).days)) if readings else None
 
 
 def _relative(text: str, published: dt.date) -> dt.date | None:
@@ -101,7 +125,8 @@ def _relative(text: str, published: dt.date) -> dt.date | None:
 
 
 def _dated(last_day: dt.date, value: str, precision: Precision, published: dt.date | None) -> EventDate:
-    """Return an EventDate from the text; historical when it ends well before publication."""
+    """Return a text-based EventDate (value defaults to the day); historical if well before publication."""
+    value = value or last_day.isoformat()
     historical = published is not None and (published - last_day).days > HISTORICAL_DAYS
     return EventDate(value, precision, "text", historical)
 
@@ -116,5 +141,5 @@ def _parse(text: str, base: dt.date | None, future: bool) -> dt.date | None:
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day, 12)
     cleaned = re.sub(r"^(on|in|during|since|by|of)\s+", "", text, flags=re.IGNORECASE)
-    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     return parsed.date() if parsed else None

@@ -59,7 +59,8 @@ class PatternTable:
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}}
         preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "dative"}}
         fitting = [
-            p for p in candidates
+            p
+            for p in candidates
             if (p.particle is None or p.particle in particles) and (p.objects is None or objects & p.objects)
         ]
         if not fitting:
@@ -67,7 +68,7 @@ class PatternTable:
         best = max(p.specificity for p in fitting)
         fitting = [p for p in fitting if p.specificity == best]
         for pattern in fitting:
-            if pattern.target == "dobj" and objects or pattern.target in preps:
+            if (pattern.target == "dobj" and objects) or pattern.target in preps:
                 return pattern
         return fitting[0]
 
@@ -112,14 +113,17 @@ def parse_patterns(text: str, *, path: str = "patterns.tsv") -> PatternTable:
             raise DataError(Msg.E501, path=path, line=number, reason=f"bad row {row!r}")
         objects = _field(row[3])
         pattern = Pattern(
-            pos=row[0], lemma=row[1].lower(), particle=_field(row[2]),
+            pos=row[0],
+            lemma=row[1].lower(),
+            particle=_field(row[2]),
             objects=frozenset(objects.split("|")) if objects else None,
-            target=_field(row[4]), code=row[5], symmetric=row[6] == "1", of_role=_field(row[7]),
+            target=_field(row[4]),
+            code=row[5],
+            symmetric=row[6] == "1",
+            of_role=_field(row[7]),
         )
         rows.setdefault((pattern.pos, pattern.lemma), []).append(pattern)
-    return PatternTable(
-        {key: tuple(sorted(v, key=lambda p: -p.specificity)) for key, v in rows.items()}
-    )
+    return PatternTable({key: tuple(sorted(v, key=lambda p: -p.specificity)) for key, v in rows.items()})
 
 
 @functools.cache

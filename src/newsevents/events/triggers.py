@@ -27,20 +27,36 @@ if TYPE_CHECKING:
 
 #: Verbs whose object noun is the event itself ("held talks", "signed a ceasefire").
 LIGHT_VERBS = frozenset(
-    "hold have conduct sign reach launch stage make pay carry begin start continue wage resume join "
-    "organize organise declare announce agree call impose order mount open end broker".split()
+    "hold have conduct sign reach launch stage make pay carry begin start continue wage "
+    "resume join organize organise declare announce agree call impose order mount open broker".split()
 )
 #: Verbs whose subject is the target of the event noun they take ("the US faced criticism").
-RECEIVER_VERBS = frozenset("face receive draw suffer endure attract".split())
+RECEIVER_VERBS = frozenset(["face", "receive", "draw", "suffer", "endure", "attract"])
 #: Verbs that put the clause they govern into another modality.
-INTENT_VERBS = frozenset("plan intend want seek hope expect aim prepare schedule due set vow pledge".split())
-DEMAND_VERBS = frozenset("urge call demand ask press request".split())
-REPORT_VERBS = frozenset("say tell claim report allege add state announce insist".split())
-HYPOTHETICAL_AUX = frozenset("would could may might should".split())
+INTENT_VERBS = frozenset(
+    [
+        "plan",
+        "intend",
+        "want",
+        "seek",
+        "hope",
+        "expect",
+        "aim",
+        "prepare",
+        "schedule",
+        "due",
+        "set",
+        "vow",
+        "pledge",
+    ]
+)
+DEMAND_VERBS = frozenset(["urge", "call", "demand", "ask", "press", "request"])
+REPORT_VERBS = frozenset(["say", "tell", "claim", "report", "allege", "add", "state", "announce", "insist"])
+HYPOTHETICAL_AUX = frozenset(["would", "could", "may", "might", "should"])
 FUTURE_AUX = frozenset(("will", "shall", "'ll"))
 #: Prepositions that make an event noun the topic of another event ("talks on cooperation").
-TOPIC_PREPS = frozenset("on about over regarding concerning".split())
-RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+TOPIC_PREPS = frozenset(["on", "about", "over", "regarding", "concerning"])
+RELATIVE_PRONOUNS = frozenset(["who", "which", "that", "whom"])
 
 
 @dataclass
@@ -86,7 +102,7 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
 
 def _absorbed(token: Token, verb_ids: set[int]) -> bool:
     """Return True for an event noun that is only the object or topic of another event."""
-    if token.dep_ == "dobj" and token.head.i in verb_ids or token.dep_ == "compound":
+    if (token.dep_ == "dobj" and token.head.i in verb_ids) or token.dep_ == "compound":
         return True
     return token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS
 
@@ -143,7 +159,11 @@ def _verb_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
     trigger.sources, trigger.direct = subjects(token, actors)
     trigger.targets = _target(token, pattern, actors, trigger.sources)
     subj = _children(token, {"nsubj"})
-    if pattern.symmetric and len(trigger.sources) >= 2 and (not trigger.targets or subj and subj[0].conjuncts):
+    if (
+        pattern.symmetric
+        and len(trigger.sources) >= 2
+        and (not trigger.targets or (subj and subj[0].conjuncts))
+    ):
         trigger.mutual, trigger.targets = True, []
     if not trigger.sources and not subj and not _children(token, {"csubj", "expl"}):
         trigger.sources = _nearest_before(token, actors, exclude=trigger.targets)
@@ -162,8 +182,12 @@ def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Act
     for clause in _children(token, {"xcomp", "ccomp"}):
         # "demanded that Israel halt ..." names the target as the clause's subject;
         # "threatened to retaliate against Japan" names it in the clause's object.
-        order += [_children(clause, {"nsubj"}), [clause], _children(clause, {"dobj"}),
-                  _prep_objects(clause, {"against", "on", "with", "to"})]
+        order += [
+            _children(clause, {"nsubj"}),
+            [clause],
+            _children(clause, {"dobj"}),
+            _prep_objects(clause, {"against", "on", "with", "to"}),
+        ]
     for tokens in order:
         found = [a for a in _actors(tokens, actors) if a not in sources]
         found = found or _place_actors(tokens, actors, sources)
@@ -205,7 +229,7 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
     for child in _children(token, {"amod", "compound", "nmod"}):
         sources += [a for a in actors.by_head.get(child.i, []) if a not in sources]
     if not sources and token.dep_ in {"appos", "compound"}:
-        sources = [a for a in actors.by_head.get(token.head.i, [])]
+        sources = list(actors.by_head.get(token.head.i, []))
     if not sources and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
         sources, trigger.direct = subjects(token.head, actors)
         trigger.mutual = pattern.symmetric and len(sources) >= 2
@@ -226,23 +250,40 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
     return trigger
 
 
+def verb_chain(token: Token, hops: int = 4) -> list[Token]:
+    """Return ``token`` and the verbs above it linked by xcomp ("would keep attacking" -> attack, keep)."""
+    chain = [token]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head is not chain[-1] and len(chain) <= hops:
+        chain.append(chain[-1].head)
+    return chain
+
+
 def modality_of(trigger: Trigger) -> tuple[str, bool]:
     """Return the trigger's modality and whether it is negated."""
-    governor = trigger.governor
-    negated = any(c.dep_ == "neg" for c in governor.children)
-    aux = {c.lower_ for c in governor.children if c.dep_ in {"aux", "auxpass"}}
-    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in governor.children):
+    chain = verb_chain(trigger.governor)
+    children = [c for verb in chain for c in verb.children]
+    negated = any(c.dep_ == "neg" for c in children)
+    aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
         return "hypothetical", negated
-    if aux & HYPOTHETICAL_AUX:
-        return "hypothetical", negated
-    head = governor.head
-    if governor.dep_ in {"xcomp", "ccomp", "advcl"} and head is not governor:
-        negated = negated or any(c.dep_ == "neg" for c in head.children)
-        lemma = head.lemma_.lower()
-        if lemma in INTENT_VERBS or (lemma == "be" and governor.dep_ == "xcomp"):
+    for verb in chain[1:]:
+        lemma = verb.lemma_.lower()
+        if lemma in INTENT_VERBS or lemma == "be":
             return "intended", negated
         if lemma in DEMAND_VERBS:
             return "demanded", negated
-    if aux & FUTURE_AUX:
+    top = chain[-1]
+    head = top.head
+    reported = top.dep_ == "ccomp" and head.lemma_.lower() in REPORT_VERBS
+    if top.dep_ in {"ccomp", "advcl"} and head is not top:
+        negated = negated or any(c.dep_ == "neg" for c in head.children)
+        lemma = head.lemma_.lower()
+        if lemma in INTENT_VERBS:
+            return "intended", negated
+        if lemma in DEMAND_VERBS:
+            return "demanded", negated
+    if aux & (HYPOTHETICAL_AUX - {"would"}) or ("would" in aux and not reported):
+        return "hypothetical", negated
+    if aux & FUTURE_AUX or "would" in aux:
         return "intended", negated
     return "asserted", negated

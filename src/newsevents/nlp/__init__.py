@@ -52,7 +52,10 @@ def load_pipeline(name: str, patterns: tuple[tuple[str, str, str], ...] = ()) ->
         before = "ner" if "ner" in nlp.pipe_names else None
         ruler = nlp.add_pipe("entity_ruler", before=before, config={"overwrite_ents": True})
         ruler.add_patterns(  # type: ignore[attr-defined]
-            [{"label": label, "pattern": json.loads(pattern), "id": code} for label, pattern, code in patterns]
+            [
+                {"label": label, "pattern": json.loads(pattern), "id": code}
+                for label, pattern, code in patterns
+            ]
         )
     log.info("loaded spaCy pipeline %s (%s)", model, ", ".join(nlp.pipe_names))
     return nlp

@@ -1,0 +1,83 @@
+"""The in-article actor coder: titles, countries, people, plural references, pronouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.actors.coder import ActorCoder
+from newsevents.model import Actor
+from newsevents.pipeline import Pipeline
+
+
+def actors(pipeline: Pipeline, *paragraphs: str) -> list[Actor]:
+    """Return every coded actor of the paragraphs, coded as one article."""
+    coder = ActorCoder()
+    found: list[Actor] = []
+    offset = 0
+    for paragraph in paragraphs:
+        found += coder.code(pipeline.nlp(paragraph), offset).mentions()
+        offset += len(paragraph) + 2
+    return found
+
+
+def codes(pipeline: Pipeline, *paragraphs: str) -> dict[str, str]:
+    """Return text -> code of the coded actors."""
+    return {a.text: a.code for a in actors(pipeline, *paragraphs)}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Azerbaijan's Defense Minister visited London.", "Defense Minister", "AZEGOV"),
+        ("Armenian armed forces have occupied the region.", "armed forces", "ARMMIL"),
+        ("The press service of the Azerbaijani Defense Ministry said so.", "press service", "AZEGOV"),
+        ("Iranian police detained the men.", "police", "IRNCOP"),
+        ("The OSCE Minsk Group acted as mediator.", "OSCE Minsk Group", "IGOOSC"),
+        ("The Taliban freed the hostages.", "Taliban", "AFGINS"),
+    ],
+)
+def test_actor_coder_codes_phrases(pipeline: Pipeline, text: str, mention: str, code: str) -> None:
+    assert codes(pipeline, text)[mention] == code
+
+
+def test_actor_coder_person_by_apposed_title(pipeline: Pipeline) -> None:
+    found = codes(pipeline, "He met his British counterpart Michael Fallon.")
+    assert found["Michael Fallon"] == "GBRGOV"
+
+
+def test_actor_coder_person_remembered_by_surname(pipeline: Pipeline) -> None:
+    found = actors(
+        pipeline,
+        "Russian Foreign Minister Sergei Lavrov spoke first.",
+        "Lavrov later left the room.",
+    )
+    people = {(a.text, a.code, a.kind) for a in found if a.kind == "person"}
+    assert ("Sergei Lavrov", "RUSGOV", "person") in people
+    assert ("Lavrov", "RUSGOV", "person") in people
+
+
+def test_actor_coder_plural_reference_is_the_last_two_states(pipeline: Pipeline) -> None:
+    found = actors(pipeline, "Chile and Peru met in Lima.", "Both countries praised the result.")
+    pair = sorted(a.code for a in found if a.text == "Both countries")
+    assert pair == ["CHL", "PER"]
+
+
+def test_actor_coder_capital_in_subject_is_the_government(pipeline: Pipeline) -> None:
+    assert codes(pipeline, "Moscow rejected the proposal.")["Moscow"] == "RUSGOV"
+
+
+def test_actor_coder_capital_as_place_is_no_actor(pipeline: Pipeline) -> None:
+    assert "London" not in codes(pipeline, "The minister travelled to London.")
+
+
+def test_actor_coder_offsets_point_into_the_article_text(pipeline: Pipeline) -> None:
+    paragraphs = ("First paragraph without actors.", "Then Kenya protested.")
+    text = "\n\n".join(paragraphs)
+    (kenya,) = actors(pipeline, *paragraphs)
+    assert kenya.start is not None
+    assert text[kenya.start : kenya.end] == "Kenya"
+
+
+def test_actor_coder_pronoun_takes_the_nearest_state(pipeline: Pipeline) -> None:
+    found = actors(pipeline, "Turkey said it would respond.")
+    assert {(a.text, a.code) for a in found} >= {("Turkey", "TUR"), ("it", "TUR")}

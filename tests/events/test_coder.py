@@ -1,0 +1,154 @@
+"""The event coder on sentences we wrote: roles, direction, negation, modality, dates, places."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.model import Article, Event, Extraction
+from newsevents.nlp import parse
+from newsevents.pipeline import Pipeline
+
+PUBLISHED = "2019-03-08T10:00:00+02:00"  # a Friday
+
+
+def code(pipeline: Pipeline, *paragraphs: str, published: str | None = PUBLISHED) -> list[Event]:
+    """Return the events the pipeline codes from paragraphs we wrote."""
+    article = Article(
+        id="test",
+        input_id="test",
+        title=None,
+        paragraphs=paragraphs,
+        extraction=Extraction("test"),
+        published=published,
+    )
+    return list(pipeline.coder.code_article(article, parse(pipeline.nlp, list(paragraphs))).events)
+
+
+def triples(events: list[Event]) -> set[tuple[str, str, str | None]]:
+    """Return (code, source, target) of each event."""
+    return {(e.code, e.source.code, e.target.code if e.target else None) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Azerbaijan and the UK discussed military cooperation.",
+            {("040", "AZE", "GBR"), ("040", "GBR", "AZE")},
+        ),
+        ("Israeli troops were attacked by Palestinian militants near Hebron.", {("190", "PSEREB", "ISRMIL")}),
+        ("The talks between Ethiopia and Egypt collapsed.", {("040", "ETH", "EGY"), ("040", "EGY", "ETH")}),
+        ("The United States imposed sanctions on Venezuela.", {("163", "USA", "VEN")}),
+        ("NATO condemned Russia and Belarus.", {("111", "IGONAT", "RUS"), ("111", "IGONAT", "BLR")}),
+        (
+            "Armenia accused Azerbaijan and Turkey of aggression.",
+            {("112", "ARM", "AZE"), ("112", "ARM", "TUR")},
+        ),
+        ("Germany provided humanitarian aid to Syria.", {("070", "DEU", "SYR")}),
+        ("The Taliban released two American hostages.", {("0841", "AFGINS", "USA")}),
+        ("Egyptian authorities arrested dozens of protesters in Cairo.", {("173", "EGYGOV", "EGYCVL")}),
+        ("Protesters were arrested by Iranian police in Tehran.", {("173", "IRNCOP", "IRNCVL")}),
+        ("China threatened to retaliate against Japan.", {("130", "CHN", "JPN")}),
+        ("Armenia ignores four UN Security Council resolutions.", {("128", "ARM", "IGOUNO")}),
+    ],
+)
+def test_coder_roles_and_codes(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert triples(code(pipeline, text)) == expected
+
+
+def test_coder_nominal_event_takes_possessor_as_source(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Russia's invasion of Ukraine was condemned by the European Union.")
+    assert ("192", "RUS", "UKR") in triples(events)
+    assert ("111", "IGOEUR", "RUS") in triples(events)
+
+
+def test_coder_negated_event_is_flagged(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "France did not sign the agreement with Italy.")
+    assert event.negated
+    assert event.trigger == "not sign"
+
+
+def test_coder_plan_to_meet_is_an_intent_with_a_future_date(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "Iran plans to visit China next week.")
+    assert (event.code, event.modality, event.date) == ("036", "intended", "2019-03-15")
+
+
+def test_coder_explicit_year_makes_a_historical_event(pipeline: Pipeline) -> None:
+    events = code(pipeline, "India and Pakistan fought a war in 1971.")
+    assert {(e.date, e.date_precision, e.date_basis, e.historical) for e in events} == {
+        ("1971", "year", "text", True)
+    }
+
+
+def test_coder_undated_event_takes_the_publication_day(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "The United States imposed sanctions on Venezuela.")
+    assert (event.date, event.date_basis, event.historical) == ("2019-03-08", "published", False)
+
+
+def test_coder_weekday_resolves_against_publication(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "Egyptian authorities arrested dozens of protesters in Cairo on Tuesday.")
+    assert event.date == "2019-03-05"
+
+
+def test_coder_location_with_coordinates(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "Egyptian authorities arrested dozens of protesters in Cairo on Tuesday.")
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Cairo", "EGY")
+    assert event.location.lat == pytest.approx(30.06, abs=0.1)
+
+
+def test_coder_person_keeps_title_across_paragraphs(pipeline: Pipeline) -> None:
+    events = code(
+        pipeline,
+        "Russian Foreign Minister Sergei Lavrov arrived in Ankara.",
+        "Lavrov met with his Turkish counterpart Mevlut Cavusoglu on Tuesday.",
+    )
+    assert ("040", "RUSGOV", "TURGOV") in triples(events)
+
+
+def test_coder_future_force_announced_is_a_threat(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Turkey said it would keep attacking Syrian government forces.")
+    assert ("138", "TUR", "SYRMIL") in triples(events)
+    assert all(e.modality == "asserted" for e in events)
+
+
+def test_coder_plural_reference_takes_the_last_dyad(pipeline: Pipeline) -> None:
+    events = code(
+        pipeline,
+        "Japan and South Korea discussed trade.",
+        "The two countries signed an agreement on fisheries.",
+    )
+    assert {("057", "JPN", "KOR"), ("057", "KOR", "JPN")} <= triples(events)
+
+
+def test_coder_repeated_report_is_one_event(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Chile and Peru held talks.", "Chile and Peru discussed the border.")
+    assert len([e for e in events if e.code == "040"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The museum opened a new wing on Sunday.",
+        "Heavy rain flooded several streets in the capital.",
+        "The company reported higher profits for the quarter.",
+    ],
+)
+def test_coder_sentence_without_political_event_gives_none(pipeline: Pipeline, text: str) -> None:
+    assert code(pipeline, text) == []
+
+
+def test_coder_events_carry_codebook_facts(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "The United States imposed sanctions on Venezuela.")
+    assert (event.root_code, event.base_code, event.quad_class) == ("16", "163", 4)
+    assert event.goldstein < 0
+    assert event.plover.type == "SANCTION"
+    assert 0 < event.confidence <= 1
+
+
+def test_coder_event_ids_are_stable(pipeline: Pipeline) -> None:
+    first = code(pipeline, "NATO condemned Russia.")
+    second = code(pipeline, "NATO condemned Russia.")
+    assert [e.id for e in first] == [e.id for e in second]
