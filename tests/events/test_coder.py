@@ -110,7 +110,7 @@ def test_coder_person_keeps_title_across_paragraphs(pipeline: Pipeline) -> None:
 
 def test_coder_future_force_announced_is_a_threat(pipeline: Pipeline) -> None:
     events = code(pipeline, "Turkey said it would keep attacking Syrian government forces.")
-    assert ("138", "TUR", "SYRMIL") in triples(events)
+    assert ("1384", "TUR", "SYRMIL") in triples(events)
     assert all(e.modality == "asserted" for e in events)
 
 

@@ -31,6 +31,12 @@ if TYPE_CHECKING:
 DOMESTIC_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 #: Plural nouns that refer back to the two actors last named ("the parties", "both sides").
 PAIR_NOUNS = frozenset({"party", "side", "country", "nation", "state", "government", "neighbour", "neighbor"})
+#: Prepositions after which a capital is a place, not a government ("talks in Moscow").
+LOCATIVE_PREPS = frozenset(
+    "in at near to from into outside inside across around via through toward towards over throughout within".split()
+)
+#: Plural titles that refer back to the two sides of the latest exchange ("the defense ministers").
+PAIR_TITLES = frozenset({"minister", "leader", "president", "premier", "delegation", "envoy", "counterpart"})
 #: Words that take the office of the person they are compared with.
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts", "opposite number"})
 #: Dependencies that lead from an agent noun to the words that give its country.
@@ -144,6 +150,23 @@ class DocActors:
         """Yield every coded actor with character offsets in the article text."""
         for actors in self.by_head.values():
             yield from actors
+
+
+def _locative(token: Token) -> bool:
+    """Return True where a capital names a place ("in Moscow", "a Moscow court"), not its government."""
+    if token.dep_ in {"compound", "amod", "nmod", "npadvmod", "appos"}:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+
+
+def _pair_title(token: Token) -> bool:
+    """Return True for "the defense ministers", "both leaders": plural titles naming the two sides."""
+    determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod"}}
+    return (
+        token.tag_ == "NNS"
+        and token.lemma_.lower() in PAIR_TITLES
+        and bool(determiners & {"the", "both", "two"})
+    )
 
 
 def _speaker(token: Token, found: DocActors) -> list[Actor]:
@@ -270,7 +293,7 @@ class ActorCoder:
             if capital or lex.region(ent.text) is not None:
                 found.places[ent.root.i] = ent
                 found.place_countries[ent.root.i] = country
-                if not (capital and ent.root.dep_ == "nsubj"):
+                if not capital or _locative(ent.root):
                     return
             agent = "GOV" if capital else None
             actor = self._actor(
@@ -306,38 +329,53 @@ class ActorCoder:
                     return entry.agent, words[i].i
         return None, token.i
 
-    def _country_of(self, token: Token, found: DocActors, depth: int = 2) -> str | None:
-        """Return the country (or IGO code) that modifies the noun ``token``."""
+    def _countries_of(self, token: Token, found: DocActors, depth: int = 2) -> list[str]:
+        """Return the countries (or IGO codes) that modify the noun ``token``, conjuncts included.
+
+        "Iranian and Saudi officials" and "the foreign ministers of Armenia and Azerbaijan" name two.
+        """
         pronoun = None
         for child in token.children:
             if child.dep_ in MODIFIER_DEPS:
-                hit = found.by_head.get(child.i, [])
-                if hit:
-                    return hit[0].country or hit[0].code
-                if child.i in found.place_countries:
-                    return found.place_countries[child.i]
+                named = self._named_countries([child, *child.conjuncts], found)
+                if named:
+                    return named
                 if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
                     pronoun = child
             if child.dep_ == "prep" and child.lower_ in {"of", "from"} and depth > 0:
                 for pobj in child.children:
-                    hit = found.by_head.get(pobj.i, [])
-                    if pobj.dep_ == "pobj" and hit:
-                        return hit[0].country or hit[0].code
-                    if pobj.dep_ == "pobj" and (inner := self._country_of(pobj, found, depth - 1)):
-                        return inner
-        return _antecedent(pronoun, found) if pronoun is not None else None
+                    if pobj.dep_ != "pobj":
+                        continue
+                    named = self._named_countries([pobj, *pobj.conjuncts], found)
+                    if named or (named := self._countries_of(pobj, found, depth - 1)):
+                        return named
+        antecedent = _antecedent(pronoun, found) if pronoun is not None else None
+        return [antecedent] if antecedent else []
+
+    @staticmethod
+    def _named_countries(tokens: list[Token], found: DocActors) -> list[str]:
+        """Return the countries the tokens name as actors or places, in order, without repeats."""
+        out: list[str] = []
+        for token in tokens:
+            hit = found.by_head.get(token.i, [])
+            country = (hit[0].country or hit[0].code) if hit else found.place_countries.get(token.i)
+            if country and country not in out:
+                out.append(country)
+        return out
 
     def _code_agent(self, token: Token, found: DocActors) -> None:
         """Code an agent noun or title with the country that modifies it."""
         agent, start = self._agent_of(token)
         if agent is None:
             return
-        country = self._country_of(token, found)
-        if country is None and token.tag_ in {"NNS", "NNPS"} and (pair := self.memory.last_pair()):
-            span = token.doc[start : token.i + 1]
-            found.add(token, [self._coded(span, found.offset, code, agent) for code in pair])
-            return
+        countries = self._countries_of(token, found)
         span = token.doc[start : token.i + 1]
+        if not countries and _pair_title(token) and (pair := self.memory.last_pair()):
+            countries = list(pair)
+        if len(countries) > 1:
+            found.add(token, [self._coded(span, found.offset, code, agent) for code in countries])
+            return
+        country = countries[0] if countries else None
         common = token.text[:1].islower() or (span[0].is_sent_start and token.tag_ == "NNS")
         if country is None and agent in DOMESTIC_AGENTS and common:
             country = self.memory.dominant()

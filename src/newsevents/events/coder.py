@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsevents.actors.coder import ActorCoder, DocActors
 from newsevents.actors.gazetteer import Gazetteer, load_gazetteer
 from newsevents.actors.lexicon import Lexicon, load_lexicon
 from newsevents.events.codebook import Codebook, load_codebook
 from newsevents.events.dates import EventDate, from_publication, published_date, resolve_expression
+from newsevents.events.frames import FRAME_MODALITY, load_frames
 from newsevents.events.patterns import PatternTable, load_patterns
 from newsevents.events.triggers import Trigger, find_triggers, modality_of, verb_chain
 from newsevents.model import Actor, Article, Event, Location, Plover, event_id
@@ -23,14 +24,33 @@ from newsevents.model import Actor, Article, Event, Location, Plover, event_id
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-#: Roots whose events may stand without a target (a protest need not name whom it is against).
-TARGETLESS_ROOTS = frozenset({"14"})
+#: Roots whose events may stand without a target (a denial, a protest, a mobilisation).
+TARGETLESS_ROOTS = frozenset({"01", "14", "15"})
 #: Prepositions that say where an action took place.
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "around"})
 #: Verbs that turn a future use of force by their subject into a threat.
 THREAT_FRAMES = frozenset(["say", "vow", "warn", "threaten", "pledge", "promise", "declare", "announce"])
 #: Agents of state forces, for ACLED's state/non-state distinctions.
 STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """Where a trigger is: its article, sentence, the paragraph's actors and the article's dates."""
+
+    article: Article
+    sent: Span
+    index: int
+    found: DocActors
+    published: dt.date | None
+    dominant: str | None
+
+
+class _Coded(NamedTuple):
+    """An event with the token index of its trigger, while a sentence is being coded."""
+
+    event: Event
+    trigger_index: int
 
 
 @dataclass(frozen=True)
@@ -56,6 +76,7 @@ class EventCoder:
         self.codebook = codebook or load_codebook()
         self.lexicon = lexicon or load_lexicon()
         self.gazetteer = gazetteer or load_gazetteer()
+        self.frames = load_frames()
 
     def code_article(self, article: Article, docs: Sequence[Doc]) -> CodedArticle:
         """Return the events and actors of ``article``, whose paragraphs were parsed into ``docs``."""
@@ -63,71 +84,65 @@ class EventCoder:
         published = published_date(article.published)
         events: list[Event] = []
         mentions: list[Actor] = []
-        offset = sentence_index = 0
+        offset = index = 0
         for paragraph, doc in zip(article.paragraphs, docs, strict=True):
             found = actor_coder.code(doc, offset)
             mentions += found.mentions()
             for sent in doc.sents:
-                for trigger in find_triggers(sent, self.patterns, found):
-                    new = self._events(
-                        article,
-                        trigger,
-                        sent,
-                        sentence_index,
-                        found,
-                        published,
-                        actor_coder.memory.dominant(),
-                    )
-                    for event in new:
-                        if event.target is not None and not event.negated:
-                            actor_coder.memory.note_dyad(event.source, event.target)
-                    events += new
-                sentence_index += 1
+                where = Sentence(article, sent, index, found, published, actor_coder.memory.dominant())
+                new = self._sentence_events(where)
+                for event in new:
+                    if event.target is not None and not event.negated:
+                        actor_coder.memory.note_dyad(event.source, event.target)
+                events += new
+                index += 1
             offset += len(paragraph) + 2
         mentions.sort(key=lambda a: a.start or 0)
         return CodedArticle(tuple(deduplicate(events)), tuple(mentions))
 
-    def _events(
-        self,
-        article: Article,
-        trigger: Trigger,
-        sent: Span,
-        index: int,
-        found: DocActors,
-        published: dt.date | None,
-        dominant: str | None,
-    ) -> list[Event]:
-        """Return the events one trigger gives: one per source-target pair."""
+    def _sentence_events(self, where: Sentence) -> list[Event]:
+        """Return the events of one sentence; a frame verb's own event gives way to the framed one."""
+        coded = [self._events(t, where) for t in find_triggers(where.sent, self.patterns, where.found)]
+        absorbed = {frame for events, frame in coded if frame is not None and events}
+        return [c.event for events, _ in coded for c in events if c.trigger_index not in absorbed]
+
+    def _reading(self, trigger: Trigger) -> tuple[str, str, bool, int | None]:
+        """Return the trigger's code, modality, negation and the frame verb that decided them."""
         modality, negated = modality_of(trigger)
         code = trigger.pattern.code
-        if modality == "intended" and code.startswith("04"):
-            code = "036"
-        elif modality != "asserted" and code[:2] >= "15" and _announced(trigger) and not negated:
-            code, modality = ("138" if code[:2] >= "18" else "130"), "asserted"
-        date = event_date(trigger, sent, published, future=modality == "intended")
+        for verb in verb_chain(trigger.governor)[1:]:
+            frame = self.frames.frame_of(verb.lemma_)
+            framed = self.frames.code_for(frame, code) if frame else None
+            if frame and framed:
+                return framed, FRAME_MODALITY[frame], negated, verb.i
+        if modality != "asserted" and code[:2] >= "15" and _announced(trigger) and not negated:
+            code, modality = self.frames.code_for("threat", code) or "138", "asserted"
+        elif modality == "intended":
+            code = self.frames.code_for("intent", code) or code
+        return code, modality, negated, None
+
+    def _events(self, trigger: Trigger, where: Sentence) -> tuple[list[_Coded], int | None]:
+        """Return the events one trigger gives (one per source-target pair) and its frame verb."""
+        code, modality, negated, frame = self._reading(trigger)
+        date = event_date(trigger, where.sent, where.published, future=modality == "intended")
         out = []
         for source, target in actor_pairs(trigger):
             if target is None and code[:2] not in TARGETLESS_ROOTS:
                 continue
-            source, target = place_agents(source, target, dominant)
+            source, target = place_agents(source, target, where.dominant)
             if (source.country is None and source.kind not in {"igo", "ngo"}) or (
                 target and same_actor(source, target)
             ):
                 continue
-            location = self._location(trigger, found, source, target)
-            out.append(
-                self._event(
-                    article, trigger, sent, index, code, source, target, date, modality, negated, location
-                )
-            )
-        return out
+            location = self._location(trigger, where.found, source, target)
+            event = self._event(where, trigger, code, source, target, date, modality, negated, location)
+            out.append(_Coded(event, trigger.token.i))
+        return out, frame
 
     def _event(
         self,
-        article: Article,
+        where: Sentence,
         trigger: Trigger,
-        sent: Span,
-        index: int,
         code: str,
         source: Actor,
         target: Actor | None,
@@ -141,10 +156,10 @@ class EventCoder:
         state = source.kind == "state" and (source.agent in STATE_AGENTS or source.agent is None)
         confidence = 0.5 + 0.2 * trigger.direct + 0.2 * (target is not None) - 0.1 * (modality != "asserted")
         return Event(
-            id=event_id(article.id, index, code, source.code, target.code if target else None),
-            article_id=article.id,
-            sentence_index=index,
-            sentence=sent.text.strip(),
+            id=event_id(where.article.id, where.index, code, source.code, target.code if target else None),
+            article_id=where.article.id,
+            sentence_index=where.index,
+            sentence=where.sent.text.strip(),
             trigger=trigger_text(trigger.token),
             code=code,
             base_code=code[:3],

@@ -32,6 +32,10 @@ LIGHT_VERBS = frozenset(
 )
 #: Verbs whose subject is the target of the event noun they take ("the US faced criticism").
 RECEIVER_VERBS = frozenset(["face", "receive", "draw", "suffer", "endure", "attract"])
+#: Roots of coercion and force, whose target may be given only as a place ("shelled villages in X").
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+#: Prepositions that name where something is.
+PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "around"})
 #: Verbs that put the clause they govern into another modality.
 INTENT_VERBS = frozenset(
     [
@@ -142,7 +146,9 @@ def subjects(verb: Token, actors: DocActors, *, hops: int = 3) -> tuple[list[Act
             return _actors(subj, actors), hop == 0
         if node.dep_ == "relcl":
             return actors.at(node.head), False
-        if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "acomp"} or node.head is node:
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head
+        elif node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "acomp"} or node.head is node:
             break
         node = node.head
     return [], False
@@ -193,6 +199,12 @@ def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Act
         found = found or _place_actors(tokens, actors, sources)
         if found:
             return found
+    if pattern.code[:2] in FORCE_ROOTS:
+        # "struck targets in the Gaza Strip", "pounded the city of Mariupol": the place's state.
+        places = _prep_objects(token, PLACE_PREPS) + [
+            t for o in objects for t in _prep_objects(o, PLACE_PREPS | {"of"})
+        ]
+        return _place_actors(places, actors, sources)
     return []
 
 
@@ -234,6 +246,11 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
         sources, trigger.direct = subjects(token.head, actors)
         trigger.mutual = pattern.symmetric and len(sources) >= 2
     targets: list[Actor] = []
+    verb = token.head.head
+    if not sources and token.dep_ == "pobj" and token.head.lower_ in {"on", "for"} and verb.pos_ == "VERB":
+        # "arrived in Kyiv on an unannounced visit", "travelled to Doha for talks"
+        sources, trigger.direct = subjects(verb, actors)
+        targets = _place_actors(_prep_objects(verb, {"in", "to"}), actors, sources)
     if token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIVER_VERBS:
         targets = subjects(token.head, actors)[0]
     if pattern.of_role == "target" and not targets:

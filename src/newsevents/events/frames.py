@@ -1,0 +1,68 @@
+"""Frames: an event governed by an intent, threat or refusal verb takes that verb's code family.
+
+"Armenia and Azerbaijan agreed to hold talks" is an intent to meet (036), not talks;
+"Biden threatened to impose sanctions" is a threat of sanctions (1312); "Hamas refused to
+release the hostages" is a refusal to release persons (1243). The table is
+``data/frames.tsv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from dataclasses import dataclass
+from importlib import resources
+
+from newsevents.errors import DataError, Msg
+
+FRAMES = ("intent", "threat", "refuse")
+#: The modality a framed event takes: an intent is intended; a threat or refusal is itself asserted.
+FRAME_MODALITY = {"intent": "intended", "threat": "asserted", "refuse": "asserted"}
+
+
+@dataclass(frozen=True)
+class FrameTable:
+    """Frame verbs and the code each frame gives a framed event."""
+
+    verbs: dict[str, str]
+    codes: dict[tuple[str, str], str | None]
+
+    def frame_of(self, lemma: str) -> str | None:
+        """Return the frame a verb lemma opens, if any."""
+        return self.verbs.get(lemma.lower())
+
+    def code_for(self, frame: str, code: str) -> str | None:
+        """Return the code of event ``code`` inside ``frame`` (longest prefix), or None to leave it."""
+        for length in range(len(code), 0, -1):
+            key = (frame, code[:length])
+            if key in self.codes:
+                return self.codes[key]
+        return None
+
+
+def parse_frames(text: str, *, path: str = "frames.tsv") -> FrameTable:
+    """Return the frame table in ``text``; a broken row raises DataError naming its line."""
+    verbs: dict[str, str] = {}
+    codes: dict[tuple[str, str], str | None] = {}
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line and not line.startswith("#")]
+    rows = csv.reader(io.StringIO("\n".join(line for _, line in numbered)), delimiter="\t")
+    for (number, _), row in zip(numbered, rows, strict=True):
+        if row == ["kind", "key", "frame", "code"]:
+            continue
+        if len(row) != 4 or row[0] not in {"verb", "map"} or row[2] not in FRAMES:
+            raise DataError(Msg.E501, path=path, line=number, reason=f"bad row {row!r}")
+        if row[0] == "verb":
+            verbs[row[1]] = row[2]
+        elif row[3] == "-" or row[3].isdigit():
+            codes[(row[2], row[1])] = None if row[3] == "-" else row[3]
+        else:
+            raise DataError(Msg.E501, path=path, line=number, reason=f"bad code {row[3]!r}")
+    return FrameTable(verbs, codes)
+
+
+@functools.cache
+def load_frames() -> FrameTable:
+    """Return the packaged frame table, read once per process."""
+    text = resources.files("newsevents.events").joinpath("data/frames.tsv").read_text(encoding="utf-8")
+    return parse_frames(text)
