@@ -33,7 +33,8 @@ DOMESTIC_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 PAIR_NOUNS = frozenset({"party", "side", "country", "nation", "state", "government", "neighbour", "neighbor"})
 #: Prepositions after which a capital is a place, not a government ("talks in Moscow").
 LOCATIVE_PREPS = frozenset(
-    "in at near to from into outside inside across around via through toward towards over throughout within".split()
+    "in at near to from into outside inside across around via through toward towards over throughout "
+    "within".split()
 )
 #: Plural titles that refer back to the two sides of the latest exchange ("the defense ministers").
 PAIR_TITLES = frozenset({"minister", "leader", "president", "premier", "delegation", "envoy", "counterpart"})

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal
 
 from newsevents.actors.lexicon import AGENT_CODES
 from newsevents.errors import DataError, Msg
@@ -51,6 +51,9 @@ _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 _PARTICLES = frozenset({"al", "el", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le"})
 _PARTICLES_EXTRA = frozenset({"van", "von", "der", "den", "zu", "ter"})
 _ARTICLES = frozenset({"al", "el"})
+_GIVEN_NAMES = frozenset({"mohamed", "mohammed", "mohammad", "muhammad", "ahmed", "ahmad", "ali"})
+"""Words that end some names but alone would name almost anyone; never used as short forms."""
+_INITIALS = re.compile(r"\b\w(?: \w\b)+")  # "j d vance" -> "jd vance"
 _ROMAN = re.compile(r"^[IVX]+$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _FOLD = str.maketrans(
@@ -78,7 +81,7 @@ class Officeholder:
 
 
 def name_key(text: str) -> str:
-    """Return the lookup key of a name ("Bashar al-Assad's" -> "bashar assad")."""
+    """Return the lookup key of a name ("Bashar al-Assad's" -> "bashar assad", "J. D." -> "jd")."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().strip()
     if plain.endswith("'s"):
@@ -86,7 +89,7 @@ def name_key(text: str) -> str:
     words = _SEPARATORS.sub(" ", plain.replace("'", "")).split()
     if len(words) > 1:
         words = [w for w in words if w not in _ARTICLES] or words
-    return " ".join(words)
+    return _INITIALS.sub(lambda m: m.group(0).replace(" ", ""), " ".join(words))
 
 
 def short_forms(name: str, country: str) -> tuple[str, ...]:
@@ -102,7 +105,7 @@ def short_forms(name: str, country: str) -> tuple[str, ...]:
     while first > 1 and words[first - 1].lower() in _PARTICLES | _PARTICLES_EXTRA:
         first -= 1
     forms = [" ".join(words[first:]), words[-1]]
-    return tuple(dict.fromkeys(forms))
+    return tuple(f for f in dict.fromkeys(forms) if name_key(f) not in _GIVEN_NAMES)
 
 
 class Leaders:
@@ -204,7 +207,7 @@ def _parse_row(fields: list[str]) -> tuple[Officeholder, tuple[str, ...]]:
     end = parse_date(end_text, end=True)[0] if end_text else None
     if end is not None and end < start:
         raise ValueError(f"end {end_text} is before start {start_text}")
-    term = Officeholder(name, country, agent, cast(Role, role), start, end, precision)
+    term = Officeholder(name, country, agent, role, start, end, precision)
     return term, tuple(a.strip() for a in aliases.split("|") if a.strip())
 
 
