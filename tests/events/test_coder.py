@@ -45,7 +45,7 @@ def triples(events: list[Event]) -> set[tuple[str, str, str | None]]:
             {("112", "ARM", "AZE"), ("112", "ARM", "TUR")},
         ),
         ("Germany provided humanitarian aid to Syria.", {("070", "DEU", "SYR")}),
-        ("The Taliban released two American hostages.", {("0841", "AFGINS", "USA")}),
+        ("The Taliban released two American hostages.", {("0841", "AFGINS", "USACVL")}),
         ("Egyptian authorities arrested dozens of protesters in Cairo.", {("173", "EGYGOV", "EGYCVL")}),
         ("Protesters were arrested by Iranian police in Tehran.", {("173", "IRNCOP", "IRNCVL")}),
         ("China threatened to retaliate against Japan.", {("130", "CHN", "JPN")}),

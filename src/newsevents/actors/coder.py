@@ -15,12 +15,14 @@ names an actor a CAMEO-style code, keyed by the phrase's head token:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.gazetteer import Gazetteer, load_gazetteer
+from newsevents.actors.leaders import Leaders, load_leaders
 from newsevents.actors.lexicon import Lexicon, load_lexicon
 from newsevents.model import Actor
 
@@ -153,6 +155,12 @@ class DocActors:
             yield from actors
 
 
+def _name_modifiers(root: Token) -> list[Token]:
+    """Return the titles and modifiers of a name ("Russian President Vladimir Putin"), not its conjuncts."""
+    near = [c for c in root.children if c.dep_ in {"compound", "appos", "amod", "nmod"}]
+    return near + [g for c in near for g in c.children if g.dep_ in {"compound", "amod", "nmod", "poss"}]
+
+
 def _locative(token: Token) -> bool:
     """Return True where a capital names a place ("in Moscow", "a Moscow court"), not its government."""
     if token.dep_ in {"compound", "amod", "nmod", "npadvmod", "appos"}:
@@ -198,9 +206,18 @@ def _ends_alike(entry: str, phrase: str) -> bool:
 class ActorCoder:
     """Codes actor mentions paragraph by paragraph for one article."""
 
-    def __init__(self, lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        gazetteer: Gazetteer | None = None,
+        leaders: Leaders | None = None,
+        *,
+        on: dt.date | None = None,
+    ) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.gazetteer = gazetteer or load_gazetteer()
+        self.leaders = leaders or load_leaders()
+        self.on = on
         self.memory = ArticleMemory()
 
     def code(self, doc: Doc, offset: int = 0) -> DocActors:
@@ -353,13 +370,15 @@ class ActorCoder:
         antecedent = _antecedent(pronoun, found) if pronoun is not None else None
         return [antecedent] if antecedent else []
 
-    @staticmethod
-    def _named_countries(tokens: list[Token], found: DocActors) -> list[str]:
-        """Return the countries the tokens name as actors or places, in order, without repeats."""
+    def _named_countries(self, tokens: list[Token], found: DocActors) -> list[str]:
+        """Return the countries the tokens name as actors or places ("Delhi police"), in order."""
         out: list[str] = []
         for token in tokens:
             hit = found.by_head.get(token.i, [])
             country = (hit[0].country or hit[0].code) if hit else found.place_countries.get(token.i)
+            if country is None and token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "DATE"}:
+                place = self.gazetteer.lookup(token.text)
+                country = place.country if place is not None else None
             if country and country not in out:
                 out.append(country)
         return out
@@ -395,10 +414,10 @@ class ActorCoder:
         )
 
     def _code_person(self, ent: Span, found: DocActors) -> None:
-        """Code a person by a title next to the name, or by an earlier mention in the article."""
+        """Code a person by a title next to the name, an earlier mention, or the dated office table."""
         title = self._title_near(ent.root, found)
         known = self.memory.persons.get(ent.text.lower()) or self.memory.persons.get(ent[-1].lower_)
-        base = title or known
+        base = title or known or self._office_holder(ent)
         if base is None:
             return
         actor = replace(
@@ -408,9 +427,28 @@ class ActorCoder:
             org=base.org,
             name=known.name if known and not title else ent.text,
         )
-        if title is not None:
+        if known is None:
             self.memory.remember_person(ent.text, actor)
         found.add(ent.root, [actor])
+
+    def _office_holder(self, ent: Span) -> Actor | None:
+        """Return the actor a name codes to by the table of office holders on the publication day."""
+        holder = self.leaders.lookup(ent.text, self.on)
+        if holder is None:
+            return None
+        if holder.country.startswith(("IGO", "NGO")):
+            return Actor(
+                text=ent.text, code=holder.country, kind="person", org=holder.country[3:6], name=holder.name
+            )
+        agent = holder.agent or None
+        return Actor(
+            text=ent.text,
+            code=holder.country + (agent or ""),
+            kind="person",
+            country=holder.country,
+            agent=agent,
+            name=holder.name,
+        )
 
     def _code_known_name(self, token: Token, found: DocActors) -> None:
         """Code a name the NER missed ("Lavrov met ...") when it names a person coded earlier."""
@@ -433,11 +471,7 @@ class ActorCoder:
 
     def _title_near(self, root: Token, found: DocActors) -> Actor | None:
         """Return the coded title in apposition to, or compounded with, a person's name."""
-        near = [
-            found.by_head[child.i][0]
-            for child in root.subtree
-            if child.i != root.i and child.i in found.by_head and child.dep_ in {"compound", "appos", "amod"}
-        ]
+        near = [found.by_head[child.i][0] for child in _name_modifiers(root) if child.i in found.by_head]
         if near:
             return next((a for a in near if a.agent), near[0])
         node = root

@@ -80,8 +80,8 @@ class EventCoder:
 
     def code_article(self, article: Article, docs: Sequence[Doc]) -> CodedArticle:
         """Return the events and actors of ``article``, whose paragraphs were parsed into ``docs``."""
-        actor_coder = ActorCoder(self.lexicon, self.gazetteer)
         published = published_date(article.published)
+        actor_coder = ActorCoder(self.lexicon, self.gazetteer, on=published)
         events: list[Event] = []
         mentions: list[Actor] = []
         offset = index = 0
@@ -124,17 +124,34 @@ class EventCoder:
     def _events(self, trigger: Trigger, where: Sentence) -> tuple[list[_Coded], int | None]:
         """Return the events one trigger gives (one per source-target pair) and its frame verb."""
         code, modality, negated, frame = self._reading(trigger)
-        date = event_date(trigger, where.sent, where.published, future=modality == "intended")
+        date = event_date(
+            trigger,
+            where.sent,
+            where.published,
+            future=modality == "intended",
+            event_nouns=self.patterns.nouns,
+        )
         out = []
         for source, target in actor_pairs(trigger):
             if target is None and code[:2] not in TARGETLESS_ROOTS:
                 continue
-            source, target = place_agents(source, target, where.dominant)
+            location = self._location(trigger, where.found, source, target)
+            source, target = place_agents(
+                source, target, (location.country if location else None) or where.dominant
+            )
+            if target is None and code.startswith("14") and source.country:
+                target = Actor(
+                    text="",
+                    code=f"{source.country}GOV",
+                    kind="state",
+                    country=source.country,
+                    agent="GOV",
+                    name="implied: the government protested against",
+                )
             if (source.country is None and source.kind not in {"igo", "ngo"}) or (
                 target and same_actor(source, target)
             ):
                 continue
-            location = self._location(trigger, where.found, source, target)
             event = self._event(where, trigger, code, source, target, date, modality, negated, location)
             out.append(_Coded(event, trigger.token.i))
         return out, frame
@@ -281,8 +298,19 @@ def _announced(trigger: Trigger) -> bool:
     return top.dep_ in {"ccomp", "xcomp"} and top.head.lemma_.lower() in THREAT_FRAMES
 
 
-def event_date(trigger: Trigger, sent: Span, published: dt.date | None, *, future: bool = False) -> EventDate:
-    """Return the event's date: a time expression governed by the trigger, else the publication day."""
+def event_date(
+    trigger: Trigger,
+    sent: Span,
+    published: dt.date | None,
+    *,
+    future: bool = False,
+    event_nouns: frozenset[str] = frozenset(),
+) -> EventDate:
+    """Return the event's date: a time expression governed by the trigger, else the publication day.
+
+    An undated action in the past perfect ("had been holding talks") is background: historical,
+    with no date rather than the publication day.
+    """
     heads = {trigger.token.i, trigger.governor.i}
     loose: EventDate | None = None
     for ent in sent.ents:
@@ -291,11 +319,18 @@ def event_date(trigger: Trigger, sent: Span, published: dt.date | None, *, futur
         resolved = resolve_expression(ent.text, published, future=future)
         if resolved is None:
             continue
-        owner = _owner(ent.root, heads)
-        if owner:
+        if _owner(ent.root, heads, event_nouns):
             return resolved
         loose = loose or (resolved if _unowned(ent.root) else None)
+    if loose is None and _past_perfect(trigger.governor):
+        return EventDate(None, "unknown", "text", historical=True)
     return loose or from_publication(published)
+
+
+def _past_perfect(verb: Token) -> bool:
+    """Return True for "had fought", "had been holding": an action before the story's own past."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return "had" in aux and verb.tag_ in {"VBN", "VBG"}
 
 
 def _describes_noun(token: Token, heads: set[int]) -> bool:
@@ -303,12 +338,16 @@ def _describes_noun(token: Token, heads: set[int]) -> bool:
     return token.dep_ in {"compound", "amod", "nummod", "poss", "nmod"} and token.head.i not in heads
 
 
-def _owner(token: Token, heads: set[int]) -> bool:
-    """Return True when one of ``heads`` governs ``token`` before any other verb does."""
+def _owner(token: Token, heads: set[int], event_nouns: frozenset[str]) -> bool:
+    """Return True when one of ``heads`` governs ``token`` before any other verb does.
+
+    A clause that describes an event noun belongs to it ("a war that ended ... in 1994").
+    """
     for ancestor in token.ancestors:
         if ancestor.i in heads:
             return True
-        if ancestor.pos_ == "VERB" and ancestor.dep_ not in {"relcl", "acl"}:
+        describes_event = ancestor.dep_ in {"relcl", "acl"} and ancestor.head.lemma_.lower() in event_nouns
+        if ancestor.pos_ == "VERB" and not describes_event:
             return False
     return False
 

@@ -34,6 +34,9 @@ _WEEKDAY = re.compile(
 _MONTH_NO_YEAR = re.compile(rf"^(?!.*\b\d{{4}}\b).*\b({_MONTHS})\b", re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(r"\b(last|this|next|past) month\b", re.IGNORECASE)
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|past) year\b", re.IGNORECASE)
+_LEADING = re.compile(
+    r"^(?:(?:on|in|during|since|by|of|early|late|mid|the|end of|beginning of|start of)[\s-]+)+", re.IGNORECASE
+)
 _DURATION = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|couple of)\s+"
     r"(days?|weeks?|months?|years?|decades?|hours?)\b(?!\s+ago)",
@@ -140,6 +143,6 @@ def _parse(text: str, base: dt.date | None, future: bool) -> dt.date | None:
     settings: dict[str, object] = {"PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day, 12)
-    cleaned = re.sub(r"^(on|in|during|since|by|of)\s+", "", text, flags=re.IGNORECASE)
+    cleaned = _LEADING.sub("", text)
     parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     return parsed.date() if parsed else None

@@ -43,6 +43,11 @@ class PatternTable:
 
     by_key: dict[tuple[str, str], tuple[Pattern, ...]]
 
+    @functools.cached_property
+    def nouns(self) -> frozenset[str]:
+        """Return the lemmas of every event noun."""
+        return frozenset(lemma for pos, lemma in self.by_key if pos == "noun")
+
     def __len__(self) -> int:
         return sum(len(v) for v in self.by_key.values())
 

@@ -15,6 +15,7 @@ dependency parse:
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 #: Verbs whose object noun is the event itself ("held talks", "signed a ceasefire").
 LIGHT_VERBS = frozenset(
     "hold have conduct sign reach launch stage make pay carry begin start continue wage "
-    "resume join organize organise declare announce agree call impose order mount open broker".split()
+    "resume join organize organise declare announce agree call impose order mount open broker lay".split()
 )
 #: Verbs whose subject is the target of the event noun they take ("the US faced criticism").
 RECEIVER_VERBS = frozenset(["face", "receive", "draw", "suffer", "endure", "attract"])
@@ -111,12 +112,12 @@ def _absorbed(token: Token, verb_ids: set[int]) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS
 
 
-def _children(token: Token, deps: set[str]) -> list[Token]:
+def _children(token: Token, deps: AbstractSet[str]) -> list[Token]:
     """Return the children of ``token`` with one of ``deps``."""
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+def _prep_objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
     """Return the objects of the prepositions ``preps`` that hang from ``token``."""
     return [
         pobj
@@ -251,6 +252,9 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
         # "arrived in Kyiv on an unannounced visit", "travelled to Doha for talks"
         sources, trigger.direct = subjects(verb, actors)
         targets = _place_actors(_prep_objects(verb, {"in", "to"}), actors, sources)
+    if token.dep_ == "pobj" and token.head.lower_ in {"in", "during"} and verb.pos_ == "VERB":
+        # "a soldier was killed in shelling by X": the victims of the verb are the event's target
+        targets = [a for a in _actors(_children(verb, {"nsubjpass"}), actors) if a not in sources]
     if token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIVER_VERBS:
         targets = subjects(token.head, actors)[0]
     if pattern.of_role == "target" and not targets:
@@ -262,6 +266,20 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
         )
         if not targets and token.dep_ == "dobj":
             targets = _actors(_prep_objects(token.head, preps), actors)
+    if not sources and pattern.code.startswith("14"):
+        # "protests in Tehran": the protesters are civilians, placed later by the event's place
+        start = token.idx + actors.offset
+        sources = [
+            Actor(
+                text=token.text,
+                code="CVL",
+                kind="group",
+                agent="CVL",
+                start=start,
+                end=start + len(token.text),
+            )
+        ]
+        trigger.direct = False
     trigger.sources = sources
     trigger.targets = [t for t in targets if t not in sources]
     return trigger
