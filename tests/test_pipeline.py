@@ -117,3 +117,13 @@ def test_pipeline_page_without_text_is_an_article_problem(pipeline: Pipeline) ->
 def test_pipeline_summary_counts_problem_codes() -> None:
     stats = RunStats(inputs=3, articles=2, events=5, problems=1, problem_codes={"E202": 1})
     assert stats.summary() == "3 inputs, 2 articles, 5 events, 1 problems (E202: 1)"
+
+
+def test_pipeline_internal_error_on_one_page_is_a_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(page: Page, **_: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("newsevents.pipeline.extract_article", broken)
+    result = Pipeline().process(Page(id="x", input_id="page.txt", text="text", format="text"))
+    assert [p.code for p in result.problems] == ["E999"]
+    assert result.problems[0].message.startswith("[E999] page.txt: internal error (RuntimeError('boom'))")

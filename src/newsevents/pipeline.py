@@ -99,12 +99,8 @@ class Pipeline:
             return _failed(page, exc.code, str(exc), "article")
         except Exception as exc:  # one broken page never stops a batch
             log.exception("internal error on %s", page.input_id)
-            return _failed(
-                page,
-                "E999",
-                f"[E999] {page.input_id}: internal error ({exc!r}); please report it.",
-                "pipeline",
-            )
+            message = Msg.E999.format(input=page.input_id, reason=repr(exc))
+            return _failed(page, "E999", message, "pipeline")
 
     def _process(self, page: Page) -> Result:
         """Return the Result for one page; errors propagate."""
