@@ -417,7 +417,9 @@ class ActorCoder:
         """Code a person by a title next to the name, an earlier mention, or the dated office table."""
         title = self._title_near(ent.root, found)
         known = self.memory.persons.get(ent.text.lower()) or self.memory.persons.get(ent[-1].lower_)
-        base = title or known or self._office_holder(ent)
+        holder = self._office_holder(ent)
+        # A full name in the dated table outranks a title read from a long, often misparsed name chain.
+        base = (holder if holder is not None and len(ent) > 1 else None) or title or known or holder
         if base is None:
             return
         actor = replace(

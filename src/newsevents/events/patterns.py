@@ -63,10 +63,19 @@ class PatternTable:
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}}
         preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "dative"}}
+        # "withdraw from the deal": a prepositional object can select a row as a direct object does
+        pobjs = {
+            g.lemma_.lower()
+            for c in token.children
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+        }
         fitting = [
             p
             for p in candidates
-            if (p.particle is None or p.particle in particles) and (p.objects is None or objects & p.objects)
+            if (p.particle is None or p.particle in particles)
+            and (p.objects is None or objects & p.objects or (p.target in preps and pobjs & p.objects))
         ]
         if not fitting:
             return None
