@@ -17,6 +17,7 @@ from newsevents.actors.lexicon import Lexicon, load_lexicon
 from newsevents.events.codebook import Codebook, load_codebook
 from newsevents.events.dates import EventDate, from_publication, published_date, resolve_expression
 from newsevents.events.frames import FRAME_MODALITY, load_frames
+from newsevents.events.location import EventLocator
 from newsevents.events.patterns import PatternTable, load_patterns
 from newsevents.events.triggers import Trigger, find_triggers, modality_of, verb_chain
 from newsevents.model import Actor, Article, Event, Location, Plover, event_id
@@ -26,8 +27,6 @@ if TYPE_CHECKING:
 
 #: Roots whose events may stand without a target (a denial, a protest, a mobilisation).
 TARGETLESS_ROOTS = frozenset({"01", "14", "15"})
-#: Prepositions that say where an action took place.
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "around"})
 #: Verbs that turn a future use of force by their subject into a threat.
 THREAT_FRAMES = frozenset(["say", "vow", "warn", "threaten", "pledge", "promise", "declare", "announce"])
 #: Agents of state forces, for ACLED's state/non-state distinctions.
@@ -77,6 +76,7 @@ class EventCoder:
         self.lexicon = lexicon or load_lexicon()
         self.gazetteer = gazetteer or load_gazetteer()
         self.frames = load_frames()
+        self.locator = EventLocator(self.gazetteer)
 
     def code_article(self, article: Article, docs: Sequence[Doc]) -> CodedArticle:
         """Return the events and actors of ``article``, whose paragraphs were parsed into ``docs``."""
@@ -135,7 +135,7 @@ class EventCoder:
         for source, target in actor_pairs(trigger):
             if target is None and code[:2] not in TARGETLESS_ROOTS:
                 continue
-            location = self._location(trigger, where.found, source, target)
+            location = self.locator.locate(trigger, where.found, source, target)
             source, target = place_agents(
                 source, target, (location.country if location else None) or where.dominant
             )
@@ -197,25 +197,6 @@ class EventCoder:
             confidence=round(min(confidence, 1.0), 2),
         )
 
-    def _location(
-        self, trigger: Trigger, found: DocActors, source: Actor, target: Actor | None
-    ) -> Location | None:
-        """Return where the event happened: a place the trigger names with "in", "at", "to" ..."""
-        hints = [a.country for a in (source, target) if a is not None and a.country]
-        for prep in _place_preps(trigger):
-            for pobj in prep.children:
-                span = found.places.get(pobj.i)
-                if span is not None:
-                    return self._locate(span.text, found.place_countries.get(pobj.i), hints)
-        return None
-
-    def _locate(self, name: str, country: str | None, hints: list[str]) -> Location:
-        """Return a Location for a place name, with coordinates when the gazetteer has them."""
-        place = self.gazetteer.lookup(name, countries=[country] if country else hints)
-        if place is not None and (country is None or place.country == country):
-            return place.location()
-        return Location(name=name, country=country)
-
 
 def actor_pairs(trigger: Trigger) -> list[tuple[Actor, Actor | None]]:
     """Return the (source, target) pairs of a trigger; mutual triggers act both ways."""
@@ -262,34 +243,6 @@ def trigger_text(token: Token) -> str:
     """Return the words that carry the event: the trigger with its particle or negation."""
     words = [token] + [c for c in token.children if c.dep_ in {"prt", "neg"}]
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-
-
-def _place_preps(trigger: Trigger) -> list[Token]:
-    """Return the place prepositions of the trigger's clause, nearest to the trigger first."""
-    heads = [trigger.token, trigger.governor]
-    seen: set[int] = set()
-    preps = []
-    for head in heads:
-        for token in head.subtree:
-            if (
-                token.dep_ == "prep"
-                and token.lower_ in PLACE_PREPS
-                and token.i not in seen
-                and _same_clause(token, head)
-            ):
-                seen.add(token.i)
-                preps.append(token)
-    return sorted(preps, key=lambda t: abs(t.i - trigger.token.i))
-
-
-def _same_clause(token: Token, head: Token) -> bool:
-    """Return True when no clause boundary lies between ``token`` and its ancestor ``head``."""
-    node = token
-    while node.i != head.i and node.head is not node:
-        if node.dep_ in {"relcl", "advcl", "ccomp", "xcomp", "acl", "conj"}:
-            return False
-        node = node.head
-    return True
 
 
 def _announced(trigger: Trigger) -> bool:
