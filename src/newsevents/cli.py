@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated
 
 import typer
 
+from newsevents.cli_common import Inputs, Model, SettingsFile, fail, load_cli_settings, stderr_summary
 from newsevents.errors import NewsEventsError
 from newsevents.model import result_to_dict
-from newsevents.settings import Settings, load_settings
 
 app = typer.Typer(
     name="newsevents",
@@ -24,30 +24,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-Inputs = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")]
-SettingsFile = Annotated[Path | None, typer.Option("--settings", help="JSON settings file.")]
-Model = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to load.")]
-Db = Annotated[str | None, typer.Option("--db", help="DuckDB file (default: newsevents.duckdb).")]
-
-
-def _settings(path: Path | None, **overrides: Any) -> Settings:
-    """Return validated settings or exit with a clean error."""
-    try:
-        return load_settings(path=path, overrides=overrides)
-    except NewsEventsError as exc:
-        _fail(exc)
-
-
-def _fail(exc: Exception) -> NoReturn:
-    """Print one error line and exit 1."""
-    typer.echo(f"Error: {exc}", err=True)
-    raise typer.Exit(1)
-
-
-def _stderr_summary(command: str, summary: str) -> None:
-    """Print the run summary on stderr."""
-    typer.echo(f"newsevents {command}: {summary}", err=True)
 
 
 @app.command()
@@ -66,8 +42,8 @@ def extract(
     from newsevents.render import render_result
 
     if fmt not in {"jsonl", "table"}:
-        _fail(ValueError(f"--format must be jsonl or table, not {fmt!r}"))
-    settings = _settings(settings_file, spacy_model=model)
+        fail(ValueError(f"--format must be jsonl or table, not {fmt!r}"))
+    settings = load_cli_settings(settings_file, spacy_model=model)
     stats = RunStats()
     try:
         for result in Pipeline(settings, articles_only=articles_only).run(inputs, stdin=sys.stdin.buffer):
@@ -78,64 +54,8 @@ def extract(
             else:
                 render_result(result)
     except NewsEventsError as exc:
-        _fail(exc)
-    _stderr_summary("extract", stats.summary())
-
-
-@app.command()
-def run(inputs: Inputs, db: Db = None, settings_file: SettingsFile = None, model: Model = None) -> None:
-    """Code the inputs and store articles, events and problems in DuckDB (idempotent)."""
-    from newsevents.pipeline import Pipeline, RunStats
-    from newsevents.store import open_store
-
-    settings = _settings(settings_file, spacy_model=model, db_path=db)
-    stats = RunStats()
-
-    def counted(results: Any) -> Any:
-        for result in results:
-            stats.add(result)
-            yield result
-
-    try:
-        with open_store(settings.db_path) as store:
-            run_id = store.begin_run(inputs)
-            summary = store.write(
-                counted(Pipeline(settings).run(inputs, stdin=sys.stdin.buffer)), run_id=run_id
-            )
-            store.finish_run(run_id, summary)
-    except NewsEventsError as exc:
-        _fail(exc)
-    _stderr_summary(
-        "run",
-        f"{stats.summary()}; stored {summary.articles_new} new articles and "
-        f"{summary.events_new} new events in {settings.db_path}",
-    )
-
-
-@app.command()
-def events(
-    db: Db = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Actor code or country (prefix), e.g. AZE or IGOUNO.")
-    ] = None,
-    code: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 19 or 042.")] = None,
-    since: Annotated[str | None, typer.Option(help="First event date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Last event date (YYYY-MM-DD).")] = None,
-    text: Annotated[str | None, typer.Option(help="Words the evidence sentence must contain.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
-    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
-) -> None:
-    """Query the stored events."""
-    from newsevents.render import render_rows
-    from newsevents.store import open_store
-
-    settings = _settings(None, db_path=db)
-    try:
-        with open_store(settings.db_path, read_only=True) as store:
-            rows = store.events(actor=actor, code=code, since=since, until=until, text=text, limit=limit)
-    except NewsEventsError as exc:
-        _fail(exc)
-    render_rows(rows, fmt)
+        fail(exc)
+    stderr_summary("extract", stats.summary())
 
 
 @app.command()
@@ -150,11 +70,11 @@ def evaluate(
     """Score the pipeline against the development gold in shared/."""
     from newsevents.evaluation import run_evaluation
 
-    settings = _settings(settings_file)
+    settings = load_cli_settings(settings_file)
     try:
         report = run_evaluation(settings, seed=seed or not e2e, e2e=e2e, shared=shared)
     except NewsEventsError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(report)
 
 
@@ -167,13 +87,23 @@ def bench(
     """Print articles/s end to end, the raw spaCy parse rate on the same text, and peak memory."""
     from newsevents.bench import run_bench
 
-    settings = _settings(settings_file)
+    settings = load_cli_settings(settings_file)
     try:
         typer.echo(run_bench(inputs or ["samples"], settings=settings, repeat=repeat))
     except NewsEventsError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 def main() -> None:
     """Run the command line."""
     app()
+
+
+def _register_store_commands() -> None:
+    """Add the store and query commands (run, events, ...) that live beside the store."""
+    from newsevents.store_cli import register
+
+    register(app)
+
+
+_register_store_commands()
