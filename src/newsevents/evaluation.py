@@ -19,11 +19,15 @@ from newsevents.evaluate import (
     PageGold,
     PageScore,
     format_table,
+    load_case2021,
     load_page_gold,
+    load_plover_gsr,
     page_path,
     page_rows,
+    score_acled_sentences,
     score_events,
     score_page,
+    score_plover_sentences,
     shared_dir,
     summarize,
 )
@@ -167,3 +171,25 @@ def score_sentences(pipeline: Pipeline, path: Path) -> dict[str, float]:
         "false_per_sentence": false / len(records) if records else 0.0,
         "quiet_sentences_ok": quiet_ok / quiet if quiet else 1.0,
     }
+
+
+def sentence_events(pipeline: Pipeline, texts: Sequence[tuple[str, str, str | None]]) -> list[list[Event]]:
+    """Return the scored events of bare sentences given as (id, text, published) triples."""
+    out = []
+    for sentence_id, text, published in texts:
+        meta = {"published": published} if published else {}
+        page = Page(id=content_id(text), input_id=sentence_id, text=text, format="body", meta=meta)
+        out.append(scored_events(pipeline.process(page).events))
+    return out
+
+
+def score_plover_set(pipeline: Pipeline, path: Path) -> dict[str, float]:
+    """Score best-event PLOVER type, any-event type and source country on the PLOVER GSR sentences."""
+    golds = load_plover_gsr(path)
+    return score_plover_sentences(golds, sentence_events(pipeline, [(g.id, g.text, None) for g in golds]))
+
+
+def score_acled_set(pipeline: Pipeline, path: Path) -> dict[str, float]:
+    """Score ACLED sub-event types (macro-F1 over the types ACLED has) on the CASE 2021 snippets."""
+    golds = load_case2021(path)
+    return score_acled_sentences(golds, sentence_events(pipeline, [(g.id, g.text, None) for g in golds]))

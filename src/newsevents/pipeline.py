@@ -80,7 +80,7 @@ class Pipeline:
         if self._coder is None:
             from newsevents.events.coder import EventCoder
 
-            self._coder = EventCoder()
+            self._coder = EventCoder(targetless=self.settings.keep_targetless)
         return self._coder
 
     def run(self, inputs: Sequence[str], *, stdin: BinaryIO | None = None) -> Iterator[Result]:

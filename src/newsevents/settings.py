@@ -29,6 +29,7 @@ class Settings:
     db_path: str = "newsevents.duckdb"
     event_languages: tuple[str, ...] = ("en",)
     min_confidence: float = 0.0
+    keep_targetless: bool = False
 
 
 #: What each setting means; a test checks every setting is documented here and in the README.
@@ -40,6 +41,8 @@ SETTINGS_DOC: dict[str, str] = {
     "db_path": "DuckDB file used by `run` and the query commands",
     "event_languages": "languages (ISO 639-1) whose articles get event coding",
     "min_confidence": "events with a lower confidence are dropped",
+    "keep_targetless": "keep events of every kind whose target is not named (target null); by default only "
+    "statements, protests and mobilisations may lack a target",
 }
 
 

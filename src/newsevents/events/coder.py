@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 #: Roots whose events may stand without a target (a denial, a protest, a mobilisation).
 TARGETLESS_ROOTS = frozenset({"01", "14", "15"})
+#: Every root: with ``targetless`` on, an event whose target is not named is kept with target null.
+ALL_ROOTS = frozenset(f"{n:02d}" for n in range(1, 21))
 #: Verbs that turn a future use of force by their subject into a threat.
 THREAT_FRAMES = frozenset(["say", "vow", "warn", "threaten", "pledge", "promise", "declare", "announce"])
 #: Agents of state forces, for ACLED's state/non-state distinctions.
@@ -70,12 +72,14 @@ class EventCoder:
         codebook: Codebook | None = None,
         lexicon: Lexicon | None = None,
         gazetteer: Gazetteer | None = None,
+        targetless: bool = False,
     ) -> None:
         self.patterns = patterns or load_patterns()
         self.codebook = codebook or load_codebook()
         self.lexicon = lexicon or load_lexicon()
         self.gazetteer = gazetteer or load_gazetteer()
         self.frames = load_frames()
+        self.targetless_roots = ALL_ROOTS if targetless else TARGETLESS_ROOTS
         self.locator = EventLocator(self.gazetteer)
 
     def code_article(self, article: Article, docs: Sequence[Doc]) -> CodedArticle:
@@ -133,7 +137,7 @@ class EventCoder:
         )
         out = []
         for source, target in actor_pairs(trigger):
-            if target is None and code[:2] not in TARGETLESS_ROOTS:
+            if target is None and code[:2] not in self.targetless_roots:
                 continue
             location = self.locator.locate(trigger, where.found, source, target)
             source, target = place_agents(
