@@ -60,19 +60,23 @@ def extract(
 
 @app.command()
 def evaluate(
-    seed: Annotated[
-        bool, typer.Option("--seed", help="Score the sample page against shared/gold/seed.json.")
-    ] = False,
-    e2e: Annotated[bool, typer.Option("--e2e", help="Score the pages of shared/gold/e2e-dev.")] = False,
+    sets: Annotated[
+        list[str] | None,
+        typer.Argument(help="Gold sets: seed, e2e, sentences, plover, acled, or all (default: seed)."),
+    ] = None,
+    seed: Annotated[bool, typer.Option("--seed", help="Same as the set name seed.")] = False,
+    e2e: Annotated[bool, typer.Option("--e2e", help="Same as the set name e2e.")] = False,
     shared: Annotated[Path | None, typer.Option(help="The shared/ folder (default: ../shared).")] = None,
     settings_file: SettingsFile = None,
 ) -> None:
-    """Score the pipeline against the development gold in shared/."""
-    from newsevents.evaluation import run_evaluation
+    """Score the pipeline against the development gold in shared/ and print one summary table."""
+    from newsevents.evaluation import EVENT_SETS, run_evaluation
 
+    chosen = [*(sets or []), *(["seed"] if seed else []), *(["e2e"] if e2e else [])] or ["seed"]
+    chosen = list(EVENT_SETS) if "all" in chosen else list(dict.fromkeys(chosen))
     settings = load_cli_settings(settings_file)
     try:
-        report = run_evaluation(settings, seed=seed or not e2e, e2e=e2e, shared=shared)
+        report = run_evaluation(settings, sets=chosen, shared=shared)
     except NewsEventsError as exc:
         fail(exc)
     typer.echo(report)

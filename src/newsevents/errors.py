@@ -46,6 +46,7 @@ class Msg(StrEnum):
     E522 = "[E522] Cannot read the data file {path}: {reason}."
     E591 = "[E591] Cannot read the gold file {path}: {reason}; check ../shared/gold/ or NEWSEVENTS_SHARED."
     E592 = "[E592] Gold file {path}, {where}: {reason}; fix that gold record."
+    E593 = "[E593] Unknown gold set {name!r}; choose from: {known}."
     E601 = "[E601] Cannot open the database {path}: {reason}."
     E602 = "[E602] The database {path} has schema version {found}, newer than this newsevents ({supported}); upgrade newsevents."
     E603 = "[E603] {path} is not a newsevents database ({reason}); choose another --db path."

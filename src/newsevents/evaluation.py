@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +36,14 @@ from newsevents.model import Event, Page, Result, content_id
 from newsevents.pipeline import Pipeline
 from newsevents.settings import Settings
 
-#: The part of the gold folder each set lives in.
+#: Where each gold set lives, inside shared/ (the sentence fixture is ours, in tests/).
 SEED_GOLD = "gold/seed.json"
 E2E_GOLD = "gold/e2e-dev"
+PLOVER_GOLD = "gold/dev/plover_gsr_cameo.jsonl"
+ACLED_GOLD = "gold/dev/case2021_task2.jsonl"
+SENTENCE_FIXTURE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "sentences.jsonl"
+#: The event gold sets ``newsevents evaluate`` knows, in report order.
+EVENT_SETS = ("seed", "e2e", "sentences", "plover", "acled")
 
 
 def scored_events(events: Sequence[Event]) -> list[Event]:
@@ -79,18 +85,72 @@ def _resolve_shared(shared: Path | None) -> Path:
     return folder
 
 
-def run_evaluation(settings: Settings, *, seed: bool, e2e: bool, shared: Path | None = None) -> str:
-    """Return the evaluation report for the chosen gold sets."""
+@dataclass(frozen=True)
+class SetReport:
+    """What one gold set scored: headline figures for the summary table and a detailed section."""
+
+    name: str
+    figures: dict[str, float]
+    detail: str = ""
+
+
+#: Headline figures per set, with the target the issues set (higher is better unless marked "<=").
+TARGETS: dict[str, dict[str, str]] = {
+    "seed": {"required_matched": ">= 5", "false_events": "<= 2", "crawl_date_events": "<= 0"},
+    "e2e": {"required_recall": ">= 0.80", "false_events_per_page": "<= 2", "article.all": ""},
+    "sentences": {"recall": "", "precision": "", "events_per_sentence": ""},
+    "plover": {
+        "best_type_accuracy": ">= 0.75",
+        "any_type_accuracy": "",
+        "source_country_accuracy": ">= 0.85",
+    },
+    "acled": {"macro_f1": ">= 0.65", "accuracy": ""},
+}
+
+
+def _pages_report(name: str, scores: list[PageScore]) -> SetReport:
+    """Return a page set's report: summary figures and its per-page table."""
+    summary = summarize(scores)
+    figures = {k: float(v) for k, v in summary.items() if isinstance(v, int | float)}
+    if name == "seed" and scores:
+        figures["false_events"] = float(scores[0].events.false_events)
+        figures["required_matched"] = float(scores[0].events.required_matched)
+    return SetReport(name, figures, _section(name, scores))
+
+
+def evaluate_set(name: str, pipeline: Pipeline, shared: Path) -> SetReport:
+    """Run the pipeline over one gold set and return its report."""
+    if name == "seed":
+        return _pages_report(name, score_gold_pages(pipeline, [load_page_gold(shared / SEED_GOLD)], shared))
+    if name == "e2e":
+        golds = [load_page_gold(p) for p in sorted((shared / E2E_GOLD).glob("*.json"))]
+        return _pages_report(name, score_gold_pages(pipeline, golds, shared))
+    if name == "sentences":
+        return SetReport(name, score_sentences(pipeline, SENTENCE_FIXTURE))
+    if name == "plover":
+        return SetReport(name, score_plover_set(pipeline, shared / PLOVER_GOLD))
+    if name == "acled":
+        return SetReport(name, score_acled_set(pipeline, shared / ACLED_GOLD))
+    raise DataError(Msg.E593, name=name, known=", ".join(EVENT_SETS))
+
+
+def summary_table(reports: Sequence[SetReport]) -> str:
+    """Return one table of the headline figures of every set, with the targets."""
+    rows = []
+    for report in reports:
+        for key, target in TARGETS.get(report.name, {}).items():
+            if key in report.figures:
+                rows.append([report.name, key, f"{report.figures[key]:.3f}", target])
+    return format_table(["set", "figure", "value", "target"], rows)
+
+
+def run_evaluation(settings: Settings, *, sets: Sequence[str], shared: Path | None = None) -> str:
+    """Return the evaluation report for the chosen gold sets: details, then one summary table."""
     folder = _resolve_shared(shared)
     pipeline = Pipeline(settings)
-    sections = []
-    if seed:
-        scores = score_gold_pages(pipeline, [load_page_gold(folder / SEED_GOLD)], folder)
-        sections.append(_section("seed", scores))
-    if e2e:
-        golds = [load_page_gold(p) for p in sorted((folder / E2E_GOLD).glob("*.json"))]
-        sections.append(_section("e2e-dev", score_gold_pages(pipeline, golds, folder)))
-    return "\n\n".join(sections)
+    reports = [evaluate_set(name, pipeline, folder) for name in sets]
+    details = [r.detail for r in reports if r.detail]
+    return "\n\n".join([*details, "== summary", summary_table(reports)])
 
 
 def _section(name: str, scores: list[PageScore]) -> str:
