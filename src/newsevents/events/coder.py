@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from newsevents.actors.coder import ActorCoder, DocActors
 from newsevents.actors.gazetteer import Gazetteer, load_gazetteer
 from newsevents.actors.lexicon import Lexicon, load_lexicon
+from newsevents.events.acled import refine_acled
 from newsevents.events.codebook import Codebook, load_codebook
 from newsevents.events.dates import EventDate, from_publication, published_date, resolve_expression
 from newsevents.events.frames import FRAME_MODALITY, load_frames
@@ -196,7 +197,12 @@ class EventCoder:
             historical=date.historical,
             negated=negated,
             modality=modality,  # type: ignore[arg-type]
-            acled=self.codebook.acled(code, state_actor=state),
+            acled=refine_acled(
+                self.codebook.acled(code, state_actor=state),
+                code,
+                where.sent.text,
+                target.agent if target else None,
+            ),
             location=location,
             confidence=round(min(confidence, 1.0), 2),
         )

@@ -1,0 +1,86 @@
+"""ACLED sub-event types chosen with the sentence's cues (``data/acled_cues.tsv``).
+
+The CAMEO code gives a default ACLED type (``data/acled.tsv``); the sentence says more:
+an attack with a grenade is "Grenade", one from the air "Air/drone strike", force against
+protesters that kills is "Excessive force against protesters".
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from newsevents.errors import DataError, Msg
+from newsevents.events.codebook import ACLED_TYPES
+from newsevents.model import Acled
+
+COLUMNS = ("codes", "cues", "target_agents", "event_type", "sub_event_type")
+
+
+@dataclass(frozen=True, slots=True)
+class AcledCue:
+    """One cue row: code prefixes, cue words, target agents, and the ACLED type they give."""
+
+    codes: tuple[str, ...]
+    cues: re.Pattern[str] | None
+    target_agents: frozenset[str] | None
+    acled: Acled
+
+    def fits(self, code: str, sentence: str, target_agent: str | None) -> bool:
+        """Return True when the event's code, sentence and target fit this cue."""
+        if not code.startswith(self.codes):
+            return False
+        if self.target_agents is not None and target_agent not in self.target_agents:
+            return False
+        return self.cues is None or self.cues.search(sentence) is not None
+
+
+def _cue_pattern(cues: str) -> re.Pattern[str] | None:
+    """Return a word-bounded pattern for ``a|b c`` cue lists (a word may take an inflection)."""
+    if cues == "-":
+        return None
+    words = sorted((re.escape(c.strip()) for c in cues.split("|") if c.strip()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(words) + r")(?:s|es|ed|ing)?\b", re.IGNORECASE)
+
+
+def parse_cues(text: str, *, path: str = "acled_cues.tsv") -> tuple[AcledCue, ...]:
+    """Return the cue rows of ``text``; a broken row raises DataError naming its line."""
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line and not line.startswith("#")]
+    rows = csv.reader(
+        io.StringIO("\n".join(line for _, line in numbered)), delimiter="\t", quoting=csv.QUOTE_NONE
+    )
+    out = []
+    for (number, _), row in zip(numbered, rows, strict=True):
+        if tuple(row) == COLUMNS:
+            continue
+        if len(row) != len(COLUMNS) or row[4] not in ACLED_TYPES.get(row[3], ()):
+            raise DataError(Msg.E501, path=path, line=number, reason=f"bad row {row!r}")
+        agents = None if row[2] == "-" else frozenset(row[2].split("|"))
+        codes = tuple(c.strip() for c in row[0].split(","))
+        out.append(AcledCue(codes, _cue_pattern(row[1]), agents, Acled(row[3], row[4])))
+    return tuple(out)
+
+
+@functools.cache
+def load_cues() -> tuple[AcledCue, ...]:
+    """Return the packaged cue rows, read once per process."""
+    text = resources.files("newsevents.events").joinpath("data/acled_cues.tsv").read_text(encoding="utf-8")
+    return parse_cues(text)
+
+
+def refine_acled(
+    default: Acled | None,
+    code: str,
+    sentence: str,
+    target_agent: str | None,
+    cues: tuple[AcledCue, ...] | None = None,
+) -> Acled | None:
+    """Return the ACLED type the sentence's cues give an event of ``code``, else ``default``."""
+    for cue in cues if cues is not None else load_cues():
+        if cue.fits(code, sentence, target_agent):
+            return cue.acled
+    return default
