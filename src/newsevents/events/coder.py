@@ -119,7 +119,8 @@ class EventCoder:
             frame = self.frames.frame_of(verb.lemma_)
             framed = self.frames.code_for(frame, code) if frame else None
             if frame and framed:
-                return framed, FRAME_MODALITY[frame], negated, verb.i
+                modality = FRAME_MODALITY["threat" if frame == "vow" and framed[:2] == "13" else frame]
+                return framed, modality, negated, verb.i
         if modality != "asserted" and code[:2] >= "15" and _announced(trigger) and not negated:
             code, modality = self.frames.code_for("threat", code) or "138", "asserted"
         elif modality == "intended":

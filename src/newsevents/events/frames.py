@@ -16,9 +16,9 @@ from importlib import resources
 
 from newsevents.errors import DataError, Msg
 
-FRAMES = ("intent", "threat", "refuse")
+FRAMES = ("intent", "threat", "refuse", "vow")
 #: The modality a framed event takes: an intent is intended; a threat or refusal is itself asserted.
-FRAME_MODALITY = {"intent": "intended", "threat": "asserted", "refuse": "asserted"}
+FRAME_MODALITY = {"intent": "intended", "threat": "asserted", "refuse": "asserted", "vow": "intended"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class FrameTable:
 
     def code_for(self, frame: str, code: str) -> str | None:
         """Return the code of event ``code`` inside ``frame`` (longest prefix), or None to leave it."""
+        if frame == "vow":
+            frame = "intent" if code[:2] <= "08" else "threat"
         for length in range(len(code), 0, -1):
             key = (frame, code[:length])
             if key in self.codes:
