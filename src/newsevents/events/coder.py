@@ -177,7 +177,7 @@ class EventCoder:
         """Return one Event with its codebook facts filled in."""
         info = self.codebook.get(code)
         state = source.kind == "state" and (source.agent in STATE_AGENTS or source.agent is None)
-        confidence = 0.5 + 0.2 * trigger.direct + 0.2 * (target is not None) - 0.1 * (modality != "asserted")
+        confidence = event_confidence(trigger, target is not None, modality)
         return Event(
             id=event_id(where.article.id, where.index, code, source.code, target.code if target else None),
             article_id=where.article.id,
@@ -205,7 +205,7 @@ class EventCoder:
                 target.agent if target else None,
             ),
             location=location,
-            confidence=round(min(confidence, 1.0), 2),
+            confidence=confidence,
         )
 
 
@@ -254,6 +254,18 @@ def trigger_text(token: Token) -> str:
     """Return the words that carry the event: the trigger with its particle or negation."""
     words = [token] + [c for c in token.children if c.dep_ in {"prt", "neg"}]
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+def event_confidence(trigger: Trigger, has_target: bool, modality: str) -> float:
+    """Return a confidence that ranks a sentence's events: main-clause verbs with both roles first.
+
+    Roles read straight off the parse beat borrowed ones, a verb beats an event noun, the main
+    clause beats an embedded one, and an asserted event beats a planned or reported one.
+    """
+    score = 0.45 + 0.15 * trigger.direct + 0.2 * has_target - 0.1 * (modality != "asserted")
+    score += 0.1 if trigger.token.pos_ in {"VERB", "AUX"} else 0.0
+    score += 0.1 if verb_chain(trigger.governor)[-1].dep_ == "ROOT" else 0.0
+    return round(min(score, 1.0), 2)
 
 
 def _announced(trigger: Trigger) -> bool:
