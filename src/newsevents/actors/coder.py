@@ -168,6 +168,16 @@ def _locative(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
 
 
+def _states_before(token: Token, found: DocActors) -> tuple[str, str] | None:
+    """Return the last two states named earlier in the sentence ("Trump and Kim ... the two countries")."""
+    states: list[str] = []
+    for head in sorted(h for h in found.by_head if token.sent.start <= h < token.i):
+        for actor in found.by_head[head]:
+            if actor.country and actor.kind in {"state", "person"} and actor.country not in states:
+                states.append(actor.country)
+    return (states[-2], states[-1]) if len(states) >= 2 else None
+
+
 def _pair_title(token: Token) -> bool:
     """Return True for "the defense ministers", "both leaders": plural titles naming the two sides."""
     determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod"}}
@@ -495,7 +505,8 @@ class ActorCoder:
             found.add(token, named)
             return
         cue = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
-        if not cue & {"the", "both", "two"} or (pair := self.memory.last_pair()) is None:
+        pair = _states_before(token, found) or self.memory.last_pair()
+        if not cue & {"the", "both", "two"} or pair is None:
             return
         span = token.doc[token.left_edge.i : token.i + 1]
         found.add(token, [self._coded(span, found.offset, code, None) for code in pair])
