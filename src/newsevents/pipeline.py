@@ -113,9 +113,10 @@ class Pipeline:
             return Result(
                 page.input_id, article, problems=(Problem(page.input_id, "E303", message, "events"),)
             )
-        from newsevents.nlp import parse
+        from newsevents.nlp import parse, strip_dateline
 
-        docs = parse(self.nlp, article.paragraphs, batch_size=self.settings.batch_size)
+        texts = [strip_dateline(p) if i == 0 else p for i, p in enumerate(article.paragraphs)]
+        docs = parse(self.nlp, texts, batch_size=self.settings.batch_size)
         coded = self.coder.code_article(article, docs)
         events = tuple(e for e in coded.events if e.confidence >= self.settings.min_confidence)
         return Result(page.input_id, article, events, actors=coded.actors)

@@ -91,7 +91,8 @@ class EventCoder:
         mentions: list[Actor] = []
         offset = index = 0
         for paragraph, doc in zip(article.paragraphs, docs, strict=True):
-            found = actor_coder.code(doc, offset)
+            # the parser may have been given the paragraph without its dateline
+            found = actor_coder.code(doc, offset + max(paragraph.find(doc.text), 0))
             mentions += found.mentions()
             for sent in doc.sents:
                 where = Sentence(article, sent, index, found, published, actor_coder.memory.dominant())

@@ -266,7 +266,7 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
         )
         if not targets and token.dep_ == "dobj":
             targets = _actors(_prep_objects(token.head, preps), actors)
-    if not sources and pattern.code.startswith("14"):
+    if not sources and pattern.code.startswith("14") and _placed(token, actors):
         # "protests in Tehran": the protesters are civilians, placed later by the event's place
         start = token.idx + actors.offset
         sources = [
@@ -293,6 +293,15 @@ def verb_chain(token: Token, hops: int = 4) -> list[Token]:
     return chain
 
 
+def _placed(token: Token, actors: DocActors) -> bool:
+    """Return True when an event noun says where it happened ("protests in 100 cities across Iran")."""
+    return any(
+        t.i in actors.places or actors.place_actor(t) is not None
+        for t in token.subtree
+        if t.dep_ == "pobj" and t.head.lower_ in {"in", "across", "at", "throughout", "outside"}
+    )
+
+
 def modality_of(trigger: Trigger) -> tuple[str, bool]:
     """Return the trigger's modality and whether it is negated."""
     chain = verb_chain(trigger.governor)
@@ -311,7 +320,8 @@ def modality_of(trigger: Trigger) -> tuple[str, bool]:
     head = top.head
     reported = top.dep_ == "ccomp" and head.lemma_.lower() in REPORT_VERBS
     if top.dep_ in {"ccomp", "advcl"} and head is not top:
-        negated = negated or any(c.dep_ == "neg" for c in head.children)
+        # "did not say that X attacked": a denied report; an adverbial clause keeps its own polarity
+        negated = negated or (top.dep_ == "ccomp" and any(c.dep_ == "neg" for c in head.children))
         lemma = head.lemma_.lower()
         if lemma in INTENT_VERBS:
             return "intended", negated

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +71,29 @@ def freeze_patterns(patterns: Iterable[dict[str, Any]]) -> tuple[tuple[str, str,
     )
 
 
+#: A dateline before the story ("KYIV, Ukraine (AP) —", "New Delhi:", "SINGAPORE -", "Site.net -").
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,4})"
+    r"(?P<agency>\s*\((?:[A-Z][\w.]*\s*){1,3}\))?\s*(?P<sep>[:—–]|-{1,2})\s+(?=\S)"
+)
+
+
+def strip_dateline(paragraph: str) -> str:
+    """Return the paragraph without a leading dateline, which would otherwise mislead the parser.
+
+    A dateline counts when it is short and either ends in a colon, is in capitals, names an
+    agency in brackets, or is a site name with a dot; the caller recovers character offsets by
+    finding the returned text in the paragraph.
+    """
+    match = _DATELINE.match(paragraph)
+    if match is None:
+        return paragraph
+    place = match["place"]
+    if match["sep"] == ":" or match["agency"] or place.isupper() or "." in place:
+        return paragraph[match.end() :]
+    return paragraph
+
+
 def parse(nlp: Language, paragraphs: Sequence[str], *, batch_size: int = 32) -> list[Doc]:
     """Return one parsed ``Doc`` per paragraph, parsed with ``nlp.pipe`` in batches."""
     return list(nlp.pipe(paragraphs, batch_size=batch_size))
@@ -82,4 +106,12 @@ def parse_many(
     yield from nlp.pipe(texts, batch_size=batch_size, as_tuples=True)
 
 
-__all__ = ["DEFAULT_MODEL", "freeze_patterns", "load_pipeline", "parse", "parse_many", "resolve_model_name"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "freeze_patterns",
+    "load_pipeline",
+    "parse",
+    "parse_many",
+    "resolve_model_name",
+    "strip_dateline",
+]
