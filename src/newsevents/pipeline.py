@@ -115,7 +115,7 @@ class Pipeline:
             )
         from newsevents.nlp import parse, strip_dateline
 
-        texts = [strip_dateline(p) if i == 0 else p for i, p in enumerate(article.paragraphs)]
+        texts = [strip_dateline(p) if i < 3 else p for i, p in enumerate(article.paragraphs)]
         docs = parse(self.nlp, texts, batch_size=self.settings.batch_size)
         coded = self.coder.code_article(article, docs)
         events = tuple(e for e in coded.events if e.confidence >= self.settings.min_confidence)

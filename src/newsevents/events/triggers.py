@@ -296,9 +296,9 @@ def verb_chain(token: Token, hops: int = 4) -> list[Token]:
 def _placed(token: Token, actors: DocActors) -> bool:
     """Return True when an event noun says where it happened ("protests in 100 cities across Iran")."""
     return any(
-        t.i in actors.places or actors.place_actor(t) is not None
+        t.i in actors.places or any(a.kind == "state" for a in actors.by_head.get(t.i, []))
         for t in token.subtree
-        if t.dep_ == "pobj" and t.head.lower_ in {"in", "across", "at", "throughout", "outside"}
+        if t.dep_ == "pobj" and t.head.lower_ in {"in", "across", "at", "throughout", "outside", "against"}
     )
 
 
