@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 
 from newsevents.errors import DataError
 from newsevents.events.codebook import load_codebook
+from newsevents.events.frames import load_frames
 from newsevents.events.patterns import COLUMNS, load_patterns, parse_patterns
+from newsevents.model import Article, Extraction
+from newsevents.nlp import parse
+from newsevents.pipeline import Pipeline
 
 HEADER = "\t".join(COLUMNS)
 
@@ -46,3 +52,92 @@ def test_patterns_specific_rows_are_tried_first() -> None:
 def test_patterns_broken_row_names_its_line(text: str, line: int) -> None:
     with pytest.raises(DataError, match=rf"\[E501\].* line {line}:"):
         parse_patterns(text, path="patterns.tsv")
+
+
+def _unused_codes() -> list[tuple[str, str]]:
+    """Return the (code, reason) lines of the packaged unused_codes.tsv."""
+    text = resources.files("newsevents.events").joinpath("data/unused_codes.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    assert rows[0] == ["code", "reason"]
+    assert all(len(row) == 2 for row in rows[1:]), [row for row in rows[1:] if len(row) != 2]
+    return [(code, reason) for code, reason in rows[1:]]
+
+
+def test_patterns_every_codebook_code_has_a_row_or_a_reason() -> None:
+    row_codes = {p.code for p in load_patterns()}
+    unused = dict(_unused_codes())
+    codes = set(load_codebook().codes())
+    assert sorted(codes - row_codes - set(unused)) == []
+    assert sorted(row_codes & set(unused)) == []
+    assert sorted(set(unused) - codes) == []
+    assert [code for code, reason in unused.items() if not reason.strip()] == []
+
+
+def test_patterns_unused_codes_are_listed_once() -> None:
+    codes = [code for code, _ in _unused_codes()]
+    assert len(codes) == len(set(codes))
+
+
+def test_patterns_codes_left_to_frames_are_given_by_frames() -> None:
+    framed = {code for code in load_frames().codes.values() if code is not None}
+    claimed = [code for code, reason in _unused_codes() if reason.startswith("frames.tsv:")]
+    assert claimed
+    assert [code for code in claimed if code not in framed] == []
+
+
+def test_patterns_no_object_lemma_selects_two_codes() -> None:
+    # Among rows of one lemma and particle, the first row with an object wins: an object lemma
+    # listed under two codes would silently never reach the second.
+    seen: dict[tuple[str, str, str | None, str], str] = {}
+    clashes = []
+    for pattern in load_patterns():
+        for obj in pattern.objects or ():
+            key = (pattern.pos, pattern.lemma, pattern.particle, obj)
+            if seen.setdefault(key, pattern.code) != pattern.code:
+                clashes.append((key, seen[key], pattern.code))
+    assert clashes == []
+
+
+def test_patterns_objects_separate_senses() -> None:
+    table = load_patterns()
+    codes = {p.code for p in table.by_key[("verb", "impose")] if p.objects}
+    assert {"163", "1723", "1724"} <= codes
+    fire = {obj: p.code for p in table.by_key[("verb", "fire")] for obj in p.objects or ()}
+    assert (fire["missile"], fire["gas"]) == ("194", "175")
+
+
+def _triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
+    """Return (code, source, target) of the events the pipeline codes in one sentence we wrote."""
+    article = Article(
+        id="t",
+        input_id="t",
+        title=None,
+        paragraphs=(text,),
+        extraction=Extraction("test"),
+        published="2021-06-01",
+    )
+    events = pipeline.coder.code_article(article, parse(pipeline.nlp, [text])).events
+    return {(e.code, e.source.code, e.target.code if e.target else None) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police in Nairobi fired tear gas at opposition supporters.", ("175", "KENCOP", "KENOPP")),
+        ("Kenya accused Uganda of corruption.", ("1121", "KEN", "UGA")),
+        ("Pakistan accused India of espionage.", ("1125", "PAK", "IND")),
+        ("Mali expelled the French ambassador.", ("161", "MLI", "FRAGOV")),
+        ("Russia attacked Ukraine with drones.", ("1952", "RUS", "UKR")),
+        ("Iran offered weapons to Venezuela.", ("0332", "IRN", "VEN")),
+        ("Ukraine asked Germany for weapons.", ("0232", "UKR", "DEU")),
+        ("The United States threatened Iran with sanctions.", ("1312", "USA", "IRN")),
+        ("Turkey suspended talks with Greece.", ("164", "TUR", "GRC")),
+        ("Russia rejected talks with Ukraine.", ("125", "RUS", "UKR")),
+        ("Israel lifted the blockade on Gaza.", ("0872", "ISR", "PSE")),
+        ("Hamas used Palestinian civilians as human shields.", ("184", "PSEINS", "PSECVL")),
+    ],
+)
+def test_patterns_object_selects_the_code(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert expected in _triples(pipeline, text)
