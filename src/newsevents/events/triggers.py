@@ -109,6 +109,8 @@ def _absorbed(token: Token, verb_ids: set[int]) -> bool:
     """Return True for an event noun that is only the object or topic of another event."""
     if (token.dep_ == "dobj" and token.head.i in verb_ids) or token.dep_ == "compound":
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.i in verb_ids:
+        return True  # "called for the release of the hostages": the release is what is demanded
     return token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS
 
 
