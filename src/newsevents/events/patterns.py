@@ -61,7 +61,7 @@ class PatternTable:
         if not candidates:
             return None
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-        objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}}
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass", "xcomp"}}
         preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "dative"}}
         # "withdraw from the deal": a prepositional object can select a row as a direct object does
         pobjs = {
