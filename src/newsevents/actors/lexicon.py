@@ -242,6 +242,7 @@ def read_lexicon(folder: Traversable | Path) -> Lexicon:
     orgs = [_org_row(path, n, row) for path, n, row in _rows(folder, "igos.tsv", _ORG_COLS)]
     groups = [_group_row(path, n, row) for path, n, row in _rows(folder, "groups.tsv", _GROUP_COLS)]
     agents = [_agent_row(path, n, row) for path, n, row in _rows(folder, "agents.tsv", _AGENT_COLS)]
+    countries += _region_forms(folder, {normalize_key(f.text) for f in countries})
     lexicon = Lexicon(countries, orgs, groups, agents)
     log.debug("actor lexicon: %d country forms, %d org aliases, %d group aliases, %d agent words",
               len(countries), len(orgs), len(groups), len(agents))  # fmt: skip
@@ -249,6 +250,8 @@ def read_lexicon(folder: Traversable | Path) -> Lexicon:
 
 
 _COUNTRY_COLS = ("iso3", "text", "kind", "note")
+REGION_COLUMNS = ("name", "aliases", "country", "admin1", "lat", "lon", "note")
+"""Columns of regions.tsv (read for names here, for coordinates by the gazetteer)."""
 _ORG_COLS = ("code", "org", "kind", "text", "name", "note")
 _GROUP_COLS = ("code", "country", "agent", "text", "name", "note")
 _AGENT_COLS = ("text", "agent", "generic", "note")
@@ -288,6 +291,23 @@ def _rows(
     path = folder / name
     for number, row in read_table(path, columns):
         yield path, number, row
+
+
+def _region_forms(folder: Traversable | Path, known: set[str]) -> list[CountryForm]:
+    """Return region forms from regions.tsv (when the folder has one) that countries.tsv lacks."""
+    path = folder / "regions.tsv"
+    if not path.is_file():
+        return []
+    out = []
+    for line, row in read_table(path, REGION_COLUMNS):
+        if not _ISO3.fullmatch(row["country"]):
+            raise _broken(path, line, f"country {row['country']!r} is not an ISO3 code")
+        for text in (row["name"], *row["aliases"].split("|")):
+            key = normalize_key(text)
+            if key and key not in known:
+                known.add(key)
+                out.append(CountryForm(row["country"], text.strip(), "region"))
+    return out
 
 
 def _broken(path: Traversable | Path, line: int, reason: str) -> DataError:
@@ -405,6 +425,7 @@ __all__ = [
     "AGENT_CODES",
     "COUNTRY_KINDS",
     "PLACE_KINDS",
+    "REGION_COLUMNS",
     "AgentEntry",
     "CountryForm",
     "GroupEntry",

@@ -7,11 +7,22 @@ events; nothing here parses text or loads a model.
 - :mod:`~newsevents.evaluate.articles`: article checks (title, published, authors, clean, start/end);
 - :mod:`~newsevents.evaluate.matching`: one-to-one event matching and its counts;
 - :mod:`~newsevents.evaluate.pages`: page scores, the run summary and a text table;
-- :mod:`~newsevents.evaluate.sentences`: the PLOVER GSR and CASE 2021 sentence sets.
+- :mod:`~newsevents.evaluate.sentences`: the PLOVER GSR and CASE 2021 sentence sets;
+- :mod:`~newsevents.evaluate.locations`: event locations (``event_location.jsonl``) and PLOVER actors.
 """
 
 from newsevents.evaluate.articles import ArticleScore, normalize_name, same_published, score_article
 from newsevents.evaluate.gold import ArticleGold, EventGold, PageGold, load_page_gold, page_path, shared_dir
+from newsevents.evaluate.locations import (
+    LocationGold,
+    load_event_locations,
+    place_matches,
+    sample_locations,
+    score_actor_countries,
+    score_event_locations,
+    score_locations,
+    score_plover_actors,
+)
 from newsevents.evaluate.matching import EventScore, code_matches, event_matches, match_events, score_events
 from newsevents.evaluate.pages import PageScore, format_table, page_rows, score_page, summarize
 from newsevents.evaluate.sentences import (
@@ -29,6 +40,7 @@ __all__ = [
     "ArticleScore",
     "EventGold",
     "EventScore",
+    "LocationGold",
     "PageGold",
     "PageScore",
     "SentenceGold",
@@ -38,17 +50,24 @@ __all__ = [
     "event_matches",
     "format_table",
     "load_case2021",
+    "load_event_locations",
     "load_page_gold",
     "load_plover_gsr",
     "match_events",
     "normalize_name",
     "page_path",
     "page_rows",
+    "place_matches",
     "same_published",
+    "sample_locations",
     "score_acled_sentences",
+    "score_actor_countries",
     "score_article",
+    "score_event_locations",
     "score_events",
+    "score_locations",
     "score_page",
+    "score_plover_actors",
     "score_plover_sentences",
     "shared_dir",
     "summarize",

@@ -1,69 +1,259 @@
 """Where an event happened: the place its clause names, with coordinates from the gazetteer.
 
 Only a place named with the action counts ("talks in Moscow", "a visit to London", "shelling
-near Idlib"); a place merely mentioned elsewhere in the sentence does not. Ambiguous names are
-resolved by the countries of the event's actors.
+near Idlib", "killed 12 people in the town of Remolinos"); a place merely mentioned elsewhere
+in the sentence does not ("Romanian refugees" names no place; "said in a statement" names no
+place). In order:
+
+1. a locative preposition ("in", "at", "near", "outside", "to" ...) in the trigger's clause, or
+   in the clause the trigger's participle or purpose clause hangs from ("marched in Baghdad,
+   urging ..."), whose object phrase names a place: a city or place the NER or EntityRuler tagged,
+   a region, a capital, or a country ("in eastern Afghanistan"). Inside one phrase the most
+   specific place wins ("the West Bank city of Nablus" -> Nablus); across phrases the nearest
+   one to the trigger, a country only when no phrase names anything smaller;
+2. else a fallback the caller passes (the article's dateline, see :func:`dateline_location`),
+   used only when one of the event's actors belongs to the dateline's country.
+
+Ambiguous names are resolved by the place's own EntityRuler country, then by the countries of
+the event's actors ("London" with a British actor is London, GBR).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.actors.coder import DocActors
-from newsevents.actors.gazetteer import Gazetteer
-from newsevents.events.triggers import Trigger
+from newsevents.actors.gazetteer import Gazetteer, load_gazetteer
+from newsevents.actors.lexicon import Lexicon, load_lexicon
 from newsevents.model import Actor, Location
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
+
+    from newsevents.events.triggers import Trigger
 
 #: Prepositions that say where an action took place.
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "around"})
+PLACE_PREPS = frozenset(
+    "in at near outside inside to into across around through throughout along within off".split()
+)
+#: Prepositions that name a place only when it is smaller than a country ("on Haifa Street", not
+#: "sanctions on Iran").
+SURFACE_PREPS = frozenset({"on", "onto"})
+#: Verbs whose object is the place where they happen ("captured Burdhubo", "patrolled New Delhi").
+PLACE_OBJECT_VERBS = frozenset(
+    "capture seize take occupy patrol storm raid invade enter attack bomb shell strike hit target "
+    "overrun besiege encircle surround liberate recapture retake control shell pound bombard "
+    "blockade evacuate destroy loot burn tour visit rock shake".split()
+)
+#: Subordinators of a clause that says when and where the main action happened ("when a bomb tore ...").
+WHEN_WORDS = frozenset({"when", "as", "while", "after"})
 #: Dependencies that open another clause; a place beyond one belongs to that clause.
-CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "conj"})
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "conj", "parataxis"})
+#: Clause links climbed from a trigger that names no place to the clause it hangs from.
+CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
+#: Dependencies followed inside a prepositional object to reach the place it names.
+PHRASE_DEPS = frozenset({"prep", "pobj", "compound", "appos", "conj", "nmod", "amod", "npadvmod", "poss"})
+#: Nouns whose country modifier names a place ("the Niger border town", "Iraq's northern oil centre").
+PLACE_NOUNS = frozenset(
+    "town city village capital province region area border district state part side territory "
+    "country coast island camp centre center neighborhood neighbourhood suburb outskirts south north "
+    "east west heart hometown port countryside frontier enclave stronghold".split()
+)
+#: Modifier dependencies: a country modifier is a place only on a place noun.
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+#: Named-entity labels that may name a place the gazetteer does not know.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Specificity of a place kind: named-but-unknown places are small ones (villages, districts).
+_SPECIFIC = {"country": 0, "region": 1, "city": 2, "unknown": 2}
+
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z'.\- ]{1,40}?[A-Z.])"
+    r"(?:,\s*(?P<area>[A-Z][A-Za-z'.\- ]{1,30}?))?"
+    r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-\u2013\u2014:]{1,2}|\u2015)\s+\S"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in the sentence: its text, the country the tagger gave it, and its kind."""
+
+    token: Token
+    text: str
+    country: str | None
+    kind: str
+    depth: int
 
 
 class EventLocator:
     """Finds the place of an event in its sentence."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
+    def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> None:
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.lexicon = lexicon or load_lexicon()
 
     def locate(
-        self, trigger: Trigger, found: DocActors, source: Actor, target: Actor | None
+        self,
+        trigger: Trigger,
+        found: DocActors,
+        source: Actor,
+        target: Actor | None,
+        *,
+        fallback: Location | None = None,
     ) -> Location | None:
-        """Return where the event happened: the nearest place its clause names with "in", "at", "to" ..."""
+        """Return where the event happened: the place its clause names, else the fallback when it fits."""
         hints = [a.country for a in (source, target) if a is not None and a.country]
-        for prep in place_preps(trigger):
-            for pobj in prep.children:
-                span = found.places.get(pobj.i)
-                if span is not None:
-                    return self.resolve(span.text, found.place_countries.get(pobj.i), hints)
+        location = self.locate_token(trigger.token, trigger.governor, found, hints)
+        if location is None and fallback is not None and fallback.country in hints:
+            return fallback
+        return location
+
+    def locate_token(
+        self, token: Token, governor: Token, found: DocActors, hints: list[str]
+    ) -> Location | None:
+        """Return the place named with the action at ``token`` (``governor``: its tensed verb)."""
+        heads = [token, governor, *(c for c in token.conjuncts if c.pos_ == "VERB")]
+        while True:
+            mention = self._best_mention(heads, found)
+            if mention is not None:
+                return self.resolve(mention.text, mention.country, hints)
+            top = heads[1]
+            if top.dep_ not in CLIMB_DEPS or top.head is top:
+                return self._when_clause_place(heads, found, hints)
+            heads = [top.head, top.head]
+
+    def _when_clause_place(self, heads: list[Token], found: DocActors, hints: list[str]) -> Location | None:
+        """Return the place of a "when ..." clause under the trigger's verb, the action's own scene."""
+        for head in heads[:2]:
+            for clause in head.children:
+                marks = {c.lower_ for c in clause.children if c.dep_ in {"advmod", "mark"}}
+                if clause.dep_ == "advcl" and marks & WHEN_WORDS:
+                    mention = self._best_mention([clause, clause], found)
+                    if mention is not None:
+                        return self.resolve(mention.text, mention.country, hints)
         return None
+
+    def _best_mention(self, heads: list[Token], found: DocActors) -> PlaceMention | None:
+        """Return the most specific place the clauses at ``heads`` name, the nearest of equals."""
+        anchor = heads[0].i
+        best: tuple[tuple[int, int], PlaceMention] | None = None
+        for phrase, mention in self._mentions(heads, found):
+            rank = (-_SPECIFIC[mention.kind], abs(phrase.i - anchor))
+            if best is None or rank < best[0]:
+                best = (rank, mention)
+        return best[1] if best else None
+
+    def _mentions(self, heads: list[Token], found: DocActors) -> Iterator[tuple[Token, PlaceMention]]:
+        """Yield (phrase head, place) for the place phrases and place objects of the clauses at ``heads``."""
+        for prep in place_preps(heads):
+            mention = self._phrase_place(prep, found)
+            if mention is not None and (prep.lower_ not in SURFACE_PREPS or mention.kind != "country"):
+                yield prep, mention
+        for head in heads[:1]:
+            if head.lemma_.lower() not in PLACE_OBJECT_VERBS:
+                continue
+            for obj in head.children:
+                if obj.dep_ in {"dobj", "nsubjpass"}:
+                    mention = self._place_below([obj], found)
+                    if mention is not None:
+                        yield obj, mention
+
+    def _phrase_place(self, prep: Token, found: DocActors) -> PlaceMention | None:
+        """Return the most specific place inside a prepositional phrase (the shallowest of equals)."""
+        return self._place_below([c for c in prep.children if c.dep_ == "pobj"], found)
+
+    def _place_below(self, tops: list[Token], found: DocActors) -> PlaceMention | None:
+        """Return the most specific place in the noun phrases at ``tops`` (the shallowest of equals)."""
+        mentions = []
+        frontier = [(top, 1) for top in tops]
+        while frontier:
+            node, depth = frontier.pop(0)
+            mention = self.mention_at(node, found, depth)
+            modifier = node.dep_ in MODIFIER_DEPS and node.head.lemma_.lower() not in PLACE_NOUNS
+            if mention is not None and not (modifier and mention.kind in {"country", "region"}):
+                mentions.append(mention)
+            if depth < 6:
+                frontier += [(c, depth + 1) for c in node.children if _inside(c)]
+        if not mentions:
+            return None
+        return min(mentions, key=lambda m: (-_SPECIFIC[m.kind], m.depth, m.token.i))
+
+    def mention_at(self, token: Token, found: DocActors, depth: int = 0) -> PlaceMention | None:
+        """Return the place a token heads: a tagged place, a country actor or a place entity."""
+        span = found.places.get(token.i)
+        if span is not None:  # the EntityRuler's country is a fact; a guess from the bare name is not
+            country = found.place_countries.get(token.i) if span.ent_id_ else None
+            return PlaceMention(token, _bare(span), country, self._kind(span.text, country), depth)
+        for actor in found.by_head.get(token.i, []):
+            if actor.kind == "state" and actor.agent is None and self._is_country_name(actor.text):
+                return PlaceMention(token, _bare_text(actor.text), actor.country, "country", depth)
+        if token.ent_type_ in PLACE_LABELS and token.ent_iob_ != "O" and not token.ent_id_:
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None and ent.root.i == token.i:
+                return PlaceMention(token, _bare(ent), None, self._kind(ent.text, None), depth)
+        if _named_place(token):
+            words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+            text = " ".join(t.text for t in words)
+            return PlaceMention(token, text, None, self._kind(text, None), depth)
+        return None
+
+    def _is_country_name(self, text: str) -> bool:
+        """Return True for a country's name or short name ("Afghanistan"), not a demonym ("Afghan")."""
+        place = self.gazetteer.lookup(_bare_text(text))
+        return place is not None and place.kind == "country"
+
+    def _kind(self, text: str, country: str | None) -> str:
+        """Return the gazetteer kind of a place name (``unknown`` when the gazetteer lacks it)."""
+        place = self.gazetteer.lookup(text, countries=[country] if country else ())
+        return place.kind if place is not None else "unknown"
 
     def resolve(self, name: str, country: str | None, hints: list[str]) -> Location:
         """Return a Location for a place name, with coordinates when the gazetteer has them."""
         place = self.gazetteer.lookup(name, countries=[country] if country else hints)
         if place is not None and (country is None or place.country == country):
-            return place.location()
+            return place.location(name)
         return Location(name=name, country=country)
 
+    def dateline(self, first_paragraph: str) -> Location | None:
+        """Return the place of the article's dateline ("LONDON (Reuters) -"), else None."""
+        return dateline_location(first_paragraph, self.gazetteer, self.lexicon)
 
-def place_preps(trigger: Trigger) -> list[Token]:
-    """Return the place prepositions of the trigger's clause, nearest to the trigger first."""
+
+def dateline_location(
+    first_paragraph: str, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None
+) -> Location | None:
+    """Return the place of a dateline that opens a paragraph ("KYIV, Ukraine —", "LONDON (Reuters) -")."""
+    match = _DATELINE.match(first_paragraph)
+    if match is None:
+        return None
+    gazetteer = gazetteer or load_gazetteer()
+    lexicon = lexicon or load_lexicon()
+    city = " ".join(match["city"].split()).strip(" .")
+    area = match["area"]
+    country = (lexicon.country(area) or lexicon.region(area)) if area else None
+    place = gazetteer.lookup(city, countries=[country] if country else ())
+    if place is None or (country is not None and place.country != country) or place.kind == "country":
+        return None
+    return place.location(place.name)
+
+
+def place_preps(heads: list[Token]) -> list[Token]:
+    """Return the place prepositions of the clauses at ``heads``, nearest to the first head first."""
     seen: set[int] = set()
     preps = []
-    for head in (trigger.token, trigger.governor):
+    for head in heads:
         for token in head.subtree:
             if (
                 token.dep_ == "prep"
-                and token.lower_ in PLACE_PREPS
+                and token.lower_ in PLACE_PREPS | SURFACE_PREPS
                 and token.i not in seen
                 and same_clause(token, head)
             ):
                 seen.add(token.i)
                 preps.append(token)
-    return sorted(preps, key=lambda t: abs(t.i - trigger.token.i))
+    return sorted(preps, key=lambda t: abs(t.i - heads[0].i))
 
 
 def same_clause(token: Token, head: Token) -> bool:
@@ -74,3 +264,33 @@ def same_clause(token: Token, head: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+def _named_place(token: Token) -> bool:
+    """Return True for a proper name the NER missed that a place noun frames ("the town of X", "X town")."""
+    if token.pos_ != "PROPN" or token.ent_type_ in PLACE_LABELS | {"NORP", "DATE", "TIME", "CARDINAL"}:
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        return token.head.head.lemma_.lower() in PLACE_NOUNS
+    return token.dep_ in {"compound", "appos"} and token.head.lemma_.lower() in PLACE_NOUNS
+
+
+def _inside(token: Token) -> bool:
+    """Return True for a word followed inside a place phrase: modifiers, "of" and place prepositions."""
+    if token.dep_ == "prep":
+        return token.lower_ in PLACE_PREPS or token.lower_ == "of"
+    return token.dep_ in PHRASE_DEPS
+
+
+def _bare(span: Span) -> str:
+    """Return a place span's text without a leading "the"."""
+    return _bare_text(span.text)
+
+
+def _bare_text(text: str) -> str:
+    """Return a place name without a leading "the" or a trailing possessive."""
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    return re.sub(r"['\u2019]s?$", "", text)
+
+
+__all__ = ["PLACE_PREPS", "EventLocator", "PlaceMention", "dateline_location", "place_preps"]

@@ -1,0 +1,129 @@
+"""Event location: the place named with the action, resolved in the gazetteer; the dateline."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.actors.coder import ActorCoder
+from newsevents.events.location import EventLocator, dateline_location
+from newsevents.model import Location, Page, content_id
+from newsevents.nlp import parse
+from newsevents.pipeline import Pipeline
+
+
+def locate(pipeline: Pipeline, text: str, verb: str, hints: tuple[str, ...] = ()) -> Location | None:
+    """Return the place the locator gives the action at the first token ``verb`` of ``text``."""
+    doc = parse(pipeline.nlp, [text])[0]
+    found = ActorCoder().code(doc)
+    token = next(t for t in doc if t.text == verb)
+    return EventLocator().locate_token(token, token, found, list(hints))
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place", "country"),
+    [
+        ("Protesters marched in Baghdad on Monday.", "marched", "Baghdad", "IRQ"),
+        ("Israeli soldiers shot two men in the West Bank city of Nablus.", "shot", "Nablus", "PSE"),
+        (
+            "A Polish soldier was killed by the Taliban in eastern Afghanistan.",
+            "killed",
+            "Afghanistan",
+            "AFG",
+        ),
+        ("Gunmen killed 12 people in the town of Remolinos on Wednesday.", "killed", "Remolinos", None),
+        ("Ethiopian troops captured Burdhubo on Monday.", "captured", "Burdhubo", None),
+        (
+            "Around 100 lawyers marched in Kabul Monday urging the government to act.",
+            "urging",
+            "Kabul",
+            "AFG",
+        ),
+        ("Rebels shelled positions in Idlib province overnight.", "shelled", "Idlib province", "SYR"),
+    ],
+)
+def test_location_finds_the_place_named_with_the_action(
+    pipeline: Pipeline, text: str, verb: str, place: str, country: str | None
+) -> None:
+    location = locate(pipeline, text, verb)
+    assert location is not None
+    assert (location.name, location.country) == (place, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Russia imposed new sanctions on Iran.", "imposed"),
+        ("Azerbaijan and the UK discussed the solution of the Nagorno-Karabakh conflict.", "discussed"),
+        ("Students protested outside the Chinese embassy on Tuesday.", "protested"),
+        ("Officials said in Paris that troops attacked the village.", "attacked"),
+    ],
+)
+def test_location_ignores_places_not_named_with_the_action(pipeline: Pipeline, text: str, verb: str) -> None:
+    assert locate(pipeline, text, verb) is None
+
+
+def test_location_resolves_ambiguity_by_the_actors_country(pipeline: Pipeline) -> None:
+    text = "The minister held talks in Birmingham on Friday."
+    british, american = locate(pipeline, text, "held", ("GBR",)), locate(pipeline, text, "held", ("USA",))
+    assert british is not None
+    assert american is not None
+    assert (british.country, american.country) == ("GBR", "USA")
+    assert british.lat == pytest.approx(52.5, abs=0.1)
+
+
+def test_location_country_place_carries_capital_coordinates(pipeline: Pipeline) -> None:
+    location = locate(pipeline, "Soldiers were killed in Afghanistan.", "killed")
+    assert location is not None
+    assert (location.lat, location.lon) == pytest.approx((34.5, 69.2), abs=0.1)
+
+
+def test_location_seed_visit_is_in_london(pipeline: Pipeline) -> None:
+    text = (
+        "The discussions were held as part of Azerbaijan's Defense Minister, Colonel-General Zakir "
+        "Hasanov visit to London to meet with his British counterpart Michael Fallon."
+    )
+    page = Page(content_id(text), "seed", text, "body", meta={"published": "2016-09-09"})
+    visits = [e for e in pipeline.process(page).events if e.code == "042"]
+    assert visits
+    location = visits[0].location
+    assert location is not None
+    assert (location.name, location.country, location.geonames_id) == ("London", "GBR", 2643743)
+    assert location.lat == pytest.approx(51.51, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name", "country"),
+    [
+        ("LONDON (Reuters) - Britain said on Monday ...", "London", "GBR"),
+        ("KYIV, Ukraine \u2014 Russian forces struck ...", "Kyiv", "UKR"),
+        ("ALGIERS - Riot police occupied the centre ...", "Algiers", "DZA"),
+        ("WASHINGTON (AP) -- The Senate voted ...", "Washington", "USA"),
+    ],
+)
+def test_location_dateline_names_the_place(paragraph: str, name: str, country: str) -> None:
+    location = dateline_location(paragraph)
+    assert location is not None
+    assert (location.name, location.country) == (name, country)
+    assert location.lat is not None
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Paris is calm today - officials said.", "The UN said on Monday ...", "GEORGIA - The state ..."],
+)
+def test_location_dateline_absent_gives_none(paragraph: str) -> None:
+    assert dateline_location(paragraph) is None
+
+
+def test_location_dateline_fallback_needs_an_actor_of_its_country(pipeline: Pipeline) -> None:
+    doc = parse(pipeline.nlp, ["Britain criticised Russia."])[0]
+    found = ActorCoder().code(doc)
+    from newsevents.events.triggers import find_triggers
+
+    trigger = find_triggers(doc[:], pipeline.coder.patterns, found)[0]
+    source, target = trigger.sources[0], trigger.targets[0]
+    locator = EventLocator()
+    london = dateline_location("LONDON (Reuters) - ...")
+    paris = dateline_location("PARIS (AFP) - ...")
+    assert locator.locate(trigger, found, source, target, fallback=london) == london
+    assert locator.locate(trigger, found, source, target, fallback=paris) is None
