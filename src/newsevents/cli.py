@@ -62,7 +62,9 @@ def extract(
 def evaluate(
     sets: Annotated[
         list[str] | None,
-        typer.Argument(help="Gold sets: seed, e2e, sentences, plover, acled, or all (default: seed)."),
+        typer.Argument(
+            help="Gold sets: seed, e2e, sentences, plover, acled, actors, locations, or all (default: seed)."
+        ),
     ] = None,
     seed: Annotated[bool, typer.Option("--seed", help="Same as the set name seed.")] = False,
     e2e: Annotated[bool, typer.Option("--e2e", help="Same as the set name e2e.")] = False,

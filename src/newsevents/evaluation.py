@@ -26,8 +26,10 @@ from newsevents.evaluate import (
     page_path,
     page_rows,
     score_acled_sentences,
+    score_event_locations,
     score_events,
     score_page,
+    score_plover_actors,
     score_plover_sentences,
     shared_dir,
     summarize,
@@ -41,9 +43,12 @@ SEED_GOLD = "gold/seed.json"
 E2E_GOLD = "gold/e2e-dev"
 PLOVER_GOLD = "gold/dev/plover_gsr_cameo.jsonl"
 ACLED_GOLD = "gold/dev/case2021_task2.jsonl"
+LOCATION_GOLD = "gold/dev/event_location.jsonl"
+#: Sentences of the location set scored by default (a fixed, deterministic sample of the 9,686).
+LOCATION_SAMPLE = 2000
 SENTENCE_FIXTURE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "sentences.jsonl"
 #: The event gold sets ``newsevents evaluate`` knows, in report order.
-EVENT_SETS = ("seed", "e2e", "sentences", "plover", "acled")
+EVENT_SETS = ("seed", "e2e", "sentences", "plover", "acled", "actors", "locations")
 
 
 def scored_events(events: Sequence[Event]) -> list[Event]:
@@ -105,6 +110,8 @@ TARGETS: dict[str, dict[str, str]] = {
         "source_country_accuracy": ">= 0.85",
     },
     "acled": {"macro_f1": ">= 0.65", "accuracy": ""},
+    "actors": {"source_country_accuracy": ">= 0.85", "target_country_accuracy": ""},
+    "locations": {"location_accuracy": ">= 0.70", "false_place_rate": "<= 0.20", "coverage": ""},
 }
 
 
@@ -131,6 +138,10 @@ def evaluate_set(name: str, pipeline: Pipeline, shared: Path) -> SetReport:
         return SetReport(name, score_plover_set(pipeline, shared / PLOVER_GOLD))
     if name == "acled":
         return SetReport(name, score_acled_set(pipeline, shared / ACLED_GOLD))
+    if name == "locations":
+        return SetReport(name, score_event_locations(pipeline, shared / LOCATION_GOLD, limit=LOCATION_SAMPLE))
+    if name == "actors":
+        return SetReport(name, score_plover_actors(pipeline, shared / PLOVER_GOLD))
     raise DataError(Msg.E593, name=name, known=", ".join(EVENT_SETS))
 
 

@@ -46,6 +46,7 @@ class Sentence:
     found: DocActors
     published: dt.date | None
     dominant: str | None
+    dateline: Location | None = None
 
 
 class _Coded(NamedTuple):
@@ -81,7 +82,7 @@ class EventCoder:
         self.gazetteer = gazetteer or load_gazetteer()
         self.frames = load_frames()
         self.targetless_roots = ALL_ROOTS if targetless else TARGETLESS_ROOTS
-        self.locator = EventLocator(self.gazetteer)
+        self.locator = EventLocator(self.gazetteer, self.lexicon)
 
     def code_article(self, article: Article, docs: Sequence[Doc]) -> CodedArticle:
         """Return the events and actors of ``article``, whose paragraphs were parsed into ``docs``."""
@@ -89,13 +90,16 @@ class EventCoder:
         actor_coder = ActorCoder(self.lexicon, self.gazetteer, on=published)
         events: list[Event] = []
         mentions: list[Actor] = []
+        dateline = self.locator.dateline(article.paragraphs[0]) if article.paragraphs else None
         offset = index = 0
         for paragraph, doc in zip(article.paragraphs, docs, strict=True):
             # the parser may have been given the paragraph without its dateline
             found = actor_coder.code(doc, offset + max(paragraph.find(doc.text), 0))
             mentions += found.mentions()
             for sent in doc.sents:
-                where = Sentence(article, sent, index, found, published, actor_coder.memory.dominant())
+                where = Sentence(
+                    article, sent, index, found, published, actor_coder.memory.dominant(), dateline
+                )
                 new = self._sentence_events(where)
                 for event in new:
                     if event.target is not None and not event.negated:
@@ -142,7 +146,7 @@ class EventCoder:
         for source, target in actor_pairs(trigger):
             if target is None and code[:2] not in self.targetless_roots:
                 continue
-            location = self.locator.locate(trigger, where.found, source, target)
+            location = self.locator.locate(trigger, where.found, source, target, fallback=where.dateline)
             source, target = place_agents(
                 source, target, (location.country if location else None) or where.dominant
             )
