@@ -385,7 +385,8 @@ class ActorCoder:
         out: list[str] = []
         for token in tokens:
             hit = found.by_head.get(token.i, [])
-            country = (hit[0].country or hit[0].code) if hit else found.place_countries.get(token.i)
+            coded = [a for a in hit if a.country or a.kind in {"igo", "ngo"}]
+            country = (coded[0].country or coded[0].code) if coded else found.place_countries.get(token.i)
             if country is None and token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "DATE"}:
                 place = self.gazetteer.lookup(token.text)
                 country = place.country if place is not None else None
