@@ -50,11 +50,18 @@ class Msg(StrEnum):
     E601 = "[E601] Cannot open the database {path}: {reason}."
     E602 = "[E602] The database {path} has schema version {found}, newer than this newsevents ({supported}); upgrade newsevents."
     E603 = "[E603] {path} is not a newsevents database ({reason}); choose another --db path."
+    E604 = "[E604] The database {path} has schema version {found}, older than this newsevents ({supported}); upgrade it once with 'newsevents migrate --db {path}' (any run also does)."
+    E605 = "[E605] Cannot upgrade the database {path} from schema version {found}: {reason}; the file was left as it was."
     E611 = "[E611] Cannot {action} the database {path}: {reason}; check its disk space and permissions."
     E612 = "[E612] The store {path} is closed; open it again with open_store()."
     E613 = "[E613] Unknown run {run_id!r} in {path}; call begin_run() first and pass its run id."
     E614 = "[E614] Bad event filter {name}={value!r}: {reason}."
     E615 = "[E615] The database {path} was opened read-only; open it with read_only=False to write."
+    E616 = "[E616] Bad value {name}={value!r}; use one of: {choices}."
+    E621 = "[E621] Cannot plot to {path}: {reason}."
+    E622 = "[E622] Writing the PNG plot {path} needs matplotlib, which is not installed; pip install matplotlib, or write an .html plot instead."
+    E631 = "[E631] {path} is not a GDELT 2.0 event file ({reason}); expected 61 tab-separated columns per line."
+    E632 = "[E632] Cannot read or write {path}: {reason}."
     E999 = "[E999] {input}: internal error ({reason}); the batch went on. Please report it with this input."
 
     def format(self, *args: object, **kwargs: object) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.store.bench import bench_store, synthetic_results
+from newsevents.store.bench import bench_queries, bench_store, format_report, synthetic_results
 
 
 @pytest.mark.parametrize("n", [1, 10, 25])
@@ -19,3 +19,14 @@ def test_bench_store_reports_counts_and_rates() -> None:
     assert (report["events"], report["articles"]) == (40, 4)
     assert report["events_per_s"] > 0
     assert report["query_matches"] > 0
+
+
+def test_bench_queries_reports_dedup_query_and_size() -> None:
+    report = bench_queries(3000)
+    assert report["events"] == 3000
+    assert 0 < report["unique_events"] <= 3000
+    assert report["dyad_month_periods"] > 0
+    assert report["mb_per_million_events"] > 0
+    text = format_report(bench_store(20), report)
+    assert "events/s" in text
+    assert "per million events" in text

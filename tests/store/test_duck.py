@@ -17,7 +17,7 @@ from newsevents.model import Result, result_to_dict
 from newsevents.store import RunSummary, Store, open_store
 from newsevents.store.schema import TABLES
 
-from .conftest import build_results, make_article
+from .conftest import ARM, AZE_MIL, build_results, make_article
 
 
 def _write(store: Store, results: list[Result]) -> RunSummary:
@@ -329,7 +329,17 @@ def test_duck_export_parquet_reads_back(filled: Store, tmp_path: Path) -> None:
     assert [f.name for f in files] == [f"{t.name}.parquet" for t in TABLES]
     con = duckdb.connect()
     counts = {f.stem: len(con.execute("SELECT * FROM read_parquet(?)", [str(f)]).fetchall()) for f in files}
-    assert counts == {"runs": 1, "articles": 2, "events": 5, "problems": 2}
+    assert counts == {
+        "runs": 1,
+        "articles": 2,
+        "events": 5,
+        "problems": 2,
+        "actors": 0,
+        "inputs": 0,
+        "mentions": 0,
+        "dedup_events": 0,
+        "gdelt_events": 0,
+    }
     names = [
         row[0] for row in con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(files[2])]).fetchall()
     ]
@@ -346,3 +356,12 @@ def test_duck_text_not_encodable_as_utf8_is_replaced(store: Store) -> None:
     run_id = store.begin_run(["pages/odd.txt"])
     assert store.write([Result("pages/odd.txt", article)], run_id=run_id).articles_new == 1
     assert store.articles()[0]["title"] == "half ? pair"
+
+
+def test_duck_actor_mentions_are_stored_once(store: Store, results: list[Result]) -> None:
+    first = Result(results[0].input_id, results[0].article, results[0].events, actors=(AZE_MIL, ARM))
+    _write(store, [first])
+    _write(store, [first])
+    rows = store._fetch("SELECT article_id, position, code, start FROM actors ORDER BY position")
+    assert [(r["position"], r["code"], r["start"]) for r in rows] == [(0, "AZEMIL", 0), (1, "ARM", 40)]
+    assert {r["article_id"] for r in rows} == {"a" * 64}

@@ -8,7 +8,21 @@ import duckdb
 import pytest
 
 from newsevents.model import Result, to_dict
-from newsevents.store.schema import ARTICLES, EVENTS, PROBLEMS, RUNS, TABLES, ddl_statements
+from newsevents.store.dedup import dedup_columns
+from newsevents.store.schema import (
+    ACTORS,
+    ARTICLES,
+    DEDUP_EVENTS,
+    EVENTS,
+    GDELT_EVENTS,
+    INPUTS,
+    MENTIONS,
+    PROBLEMS,
+    RUNS,
+    TABLES,
+    Table,
+    ddl_statements,
+)
 from newsevents.store.summary import RunSummary
 
 
@@ -77,3 +91,36 @@ def test_schema_ddl_creates_every_table() -> None:
     assert found == {"meta", *(table.name for table in TABLES)}
     events = [row[0] for row in con.execute("DESCRIBE events").fetchall()]
     assert events == list(EVENTS.names)
+
+
+def test_schema_derived_tables_reuse_event_column_names() -> None:
+    shared = set(DEDUP_EVENTS.names) & set(EVENTS.names)
+    assert {"source_code", "target_country", "location_name", "sentence", "plover_type"} <= shared
+    assert {"num_mentions", "num_articles", "num_sources", "first_seen", "last_seen"} <= set(
+        DEDUP_EVENTS.names
+    )
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "sql_type"),
+    [
+        (MENTIONS, "seen", "TIMESTAMP"),
+        (MENTIONS, "day", "DATE"),
+        (INPUTS, "mtime_ns", "BIGINT"),
+        (ACTORS, "position", "BIGINT"),
+        (ACTORS, "code", "VARCHAR"),
+        (GDELT_EVENTS, "GlobalEventID", "BIGINT"),
+        (GDELT_EVENTS, "GoldsteinScale", "DOUBLE"),
+    ],
+)
+def test_schema_new_column_types(table: Table, column: str, sql_type: str) -> None:
+    assert {c.name: c.sql_type for c in table.columns}[column] == sql_type
+
+
+def test_schema_derived_tables_have_no_primary_key_constraint() -> None:
+    assert "PRIMARY KEY" not in MENTIONS.ddl()
+    assert "PRIMARY KEY" in EVENTS.ddl()
+
+
+def test_schema_every_dedup_column_has_a_source() -> None:
+    assert list(dedup_columns()) == list(DEDUP_EVENTS.names)

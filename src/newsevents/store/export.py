@@ -1,4 +1,4 @@
-"""Exports of a store: JSONL in the ``newsevents extract`` form, and Parquet per table."""
+"""Exports of a store: JSONL in the ``newsevents extract`` form, and Parquet per table (or per month)."""
 
 from __future__ import annotations
 
@@ -83,13 +83,34 @@ def write_jsonl(con: Any, path: Path) -> int:
     return count
 
 
-def write_parquet(con: Any, directory: Path) -> list[Path]:
-    """Write each table to ``<directory>/<table>.parquet``; return the files written."""
+#: Tables with an event date, written one folder per month when exports are partitioned.
+_DATED = ("events", "dedup_events")
+_MONTH = "coalesce(left(\"date\", 7), 'undated')"
+
+
+def _copy_parquet(con: Any, table: Table, target: Path, by_month: bool) -> None:
+    """Copy one table to a Parquet file, or to a folder of month partitions (``month=YYYY-MM``)."""
+    literal = "'" + str(target).replace("'", "''") + "'"
+    if by_month and table.name in _DATED:
+        select = f"SELECT *, {_MONTH} AS month FROM ({_select(table)} ORDER BY rowid)"
+        con.execute(
+            f"COPY ({select}) TO {literal} (FORMAT parquet, PARTITION_BY (month), OVERWRITE_OR_IGNORE)"
+        )
+    else:
+        con.execute(f"COPY ({_select(table)} ORDER BY rowid) TO {literal} (FORMAT parquet)")
+
+
+def write_parquet(con: Any, directory: Path, *, by_month: bool = False) -> list[Path]:
+    """Write each table to ``<directory>/<table>.parquet``; return the files (or month folders) written.
+
+    With ``by_month``, ``events`` and ``dedup_events`` become folders partitioned by the
+    month of the event date (``events/month=2016-09/*.parquet``, ``month=undated``).
+    """
     directory.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for table in TABLES:
-        target = directory / f"{table.name}.parquet"
-        literal = "'" + str(target).replace("'", "''") + "'"
-        con.execute(f"COPY ({_select(table)} ORDER BY rowid) TO {literal} (FORMAT parquet)")
+        partitioned = by_month and table.name in _DATED
+        target = directory / (table.name if partitioned else f"{table.name}.parquet")
+        _copy_parquet(con, table, target, by_month)
         written.append(target)
     return written

@@ -1,26 +1,42 @@
 """The store's tables, derived in one place from the records in :mod:`newsevents.model`.
 
-Every column of ``articles``, ``events`` and ``problems`` comes from a dataclass field;
-nested records are flattened with their field name as prefix (``Event.source.code`` is
-``source_code``, ``Event.plover.type`` is ``plover_type``). Adding a field to a record
-adds a column here, in the writer, in the queries and in the exports.
+Every column of ``articles``, ``events``, ``problems`` and ``actors`` comes from a dataclass
+field, and so do the store's own records (:mod:`newsevents.store.records`: ``inputs``,
+``mentions``, ``dedup_events``); nested records are flattened with their field name as
+prefix (``Event.source.code`` is ``source_code``, ``Event.plover.type`` is ``plover_type``).
+Adding a field to a record adds a column here, in the writer, in the queries and in the
+exports. ``gdelt_events`` holds imported GDELT 2.0 rows, its columns from ``data/gdelt_events.tsv``.
+
+Schema versions: 1 had runs, articles, events and problems; 2 added actors, inputs,
+mentions, dedup_events and gdelt_events (see :mod:`newsevents.store.migrate`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import functools
 import types
 import typing
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any, Literal
 
-from newsevents.model import Article, Event, Problem
+from newsevents.model import Actor, Article, Event, Problem
+from newsevents.store.records import DedupEvent, InputDone, Mention
 from newsevents.store.summary import RunSummary
 
-#: Bump when a table changes; a database with a higher version is refused (E602).
-SCHEMA_VERSION = 1
+#: Bump when a table changes and add a step to ``migrate.STEPS``; a higher version is refused (E602).
+SCHEMA_VERSION = 2
 
-_SCALARS: dict[Any, str] = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
+_SCALARS: dict[Any, str] = {
+    str: "VARCHAR",
+    int: "BIGINT",
+    float: "DOUBLE",
+    bool: "BOOLEAN",
+    datetime.datetime: "TIMESTAMP",
+    datetime.date: "DATE",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +53,16 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """One table: name, columns in order and the primary key column."""
+    """One table: name, columns in order and its key column.
+
+    The key is a PRIMARY KEY (checked on every insert) unless ``primary`` is False, as for
+    the derived tables that are rebuilt as a whole and whose keys are unique by construction.
+    """
 
     name: str
     columns: tuple[Column, ...]
     key: str
+    primary: bool = True
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -51,8 +72,9 @@ class Table:
     def ddl(self) -> str:
         """Return the ``CREATE TABLE IF NOT EXISTS`` statement of this table."""
         body = ",\n    ".join(f"{quote(c.name)} {c.sql_type}" for c in self.columns)
-        key = quote(self.key)
-        return f"CREATE TABLE IF NOT EXISTS {self.name} (\n    {body},\n    PRIMARY KEY ({key})\n)"
+        if self.primary:
+            body += f",\n    PRIMARY KEY ({quote(self.key)})"
+        return f"CREATE TABLE IF NOT EXISTS {self.name} (\n    {body}\n)"
 
 
 def quote(name: str) -> str:
@@ -113,8 +135,43 @@ RUNS = Table(
     ),
     key="run_id",
 )
+ACTORS = Table(
+    "actors",
+    (
+        Column("id", "VARCHAR"),
+        Column("article_id", "VARCHAR"),
+        Column("position", "BIGINT"),
+        *columns_of(Actor),
+    ),
+    key="id",
+)
+INPUTS = Table("inputs", columns_of(InputDone), key="id")
+MENTIONS = Table("mentions", columns_of(Mention), key="event_id", primary=False)
+DEDUP_EVENTS = Table("dedup_events", columns_of(DedupEvent), key="id", primary=False)
+
+
+@functools.cache
+def gdelt_columns() -> tuple[Column, ...]:
+    """Return the 61 columns of a GDELT 2.0 event table, in file order (``data/gdelt_events.tsv``)."""
+    text = resources.files("newsevents.store").joinpath("data/gdelt_events.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(Column(name, sql_type) for name, sql_type, _meaning in rows[1:])
+
+
+GDELT_EVENTS = Table("gdelt_events", gdelt_columns(), key="GlobalEventID")
+
 #: The data tables, in the order they are created and exported.
-TABLES: tuple[Table, ...] = (RUNS, ARTICLES, EVENTS, PROBLEMS)
+TABLES: tuple[Table, ...] = (
+    RUNS,
+    ARTICLES,
+    EVENTS,
+    PROBLEMS,
+    ACTORS,
+    INPUTS,
+    MENTIONS,
+    DEDUP_EVENTS,
+    GDELT_EVENTS,
+)
 
 META_DDL = (
     "CREATE TABLE IF NOT EXISTS meta (schema_version INTEGER NOT NULL, created TIMESTAMP, "
