@@ -56,3 +56,36 @@ def test_plot_bad_target_or_no_rows_is_e621(tmp_path: Path, name: str, rows: lis
     with pytest.raises(StoreError) as info:
         write_plot(rows, tmp_path / name, title="t")
     assert info.value.code == "E621"
+
+
+def test_plot_png_is_written_with_matplotlib(tmp_path: Path) -> None:
+    pytest.importorskip(
+        "matplotlib", reason="matplotlib is a declared dependency; this guards a partial install"
+    )
+    from newsevents.store.plot import write_plot
+
+    rows = [
+        {
+            "period": "2019-01",
+            "events": 3,
+            "verbal_coop": 1,
+            "material_coop": 0,
+            "verbal_conflict": 1,
+            "material_conflict": 1,
+            "goldstein_sum": -2.0,
+            "goldstein_mean": -0.7,
+        },
+        {
+            "period": "2019-02",
+            "events": 1,
+            "verbal_coop": 0,
+            "material_coop": 1,
+            "verbal_conflict": 0,
+            "material_conflict": 0,
+            "goldstein_sum": 7.0,
+            "goldstein_mean": 7.0,
+        },
+    ]
+    path = tmp_path / "timeline.png"
+    write_plot(rows, path, title="Events per month")
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
