@@ -147,5 +147,5 @@ def test_cli_readme_commands_exist() -> None:
     head = readme.split("\n## ", 1)[0]
     assert "make demo" in head
     assert "make test" in head
-    for command in re.findall(r"^newsevents (\w+)", readme, flags=re.MULTILINE):
+    for command in re.findall(r"^newsevents ([\w-]+)", readme, flags=re.MULTILINE):
         assert command in {c.name or c.callback.__name__ for c in app.registered_commands if c.callback}
