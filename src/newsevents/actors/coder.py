@@ -370,7 +370,7 @@ class ActorCoder:
                     return named
                 if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
                     pronoun = child
-            if child.dep_ == "prep" and child.lower_ in {"of", "from"} and depth > 0:
+            if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"} and depth > 0:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 _BYLINE = re.compile(
-    r"^(?:(?:written|reported|story|text)\s+by|by|authors?|autor(?:in|en)?|автор|auteur|par|von)\b\s*[:\-–—]?\s*(?P<names>.+)$",
+    r"^(?:(?:written|reported|posted|story|text|words)\s+by|by|authors?|autor(?:in|en)?|автор|auteur|par|von)\b\s*[:\-–—]?\s*(?P<names>.+)$",
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|;|\bund\b|\bи\b|\bet\b)\s*", re.I)
@@ -20,7 +20,24 @@ _ORG_WORDS = frozenset(
     {"news", "post", "times", "press", "media", "agency", "herald", "journal", "tribune", "gazette", "daily",
      "online", "network", "tv", "radio", "desk", "service", "services", "group", "bureau", "wire", "staff",
      "correspondent", "reporter", "editor", "writer", "journalist", "columnist", "contributor", "producer",
-     "analyst", "photographer", "chief", "intern"}
+     "analyst", "photographer", "chief", "intern", "team", "editors", "staffers", "market", "store", "shop",
+     "company", "inc", "llc", "ltd", "magazine", "blog", "official", "club",
+     "collective", "studio", "studios", "institute", "foundation", "association", "society", "partners"}
+)  # fmt: skip
+_ROLE_WORDS = frozenset(
+    {"writer", "editor", "reporter", "correspondent", "manager", "director", "columnist", "contributor",
+     "producer", "analyst", "journalist", "founder", "ceo", "cto", "president", "officer", "specialist",
+     "strategist", "consultant", "author", "intern", "photographer", "lead", "head", "coordinator"}
+)  # fmt: skip
+_ROLE_QUALIFIERS = frozenset(
+    {"senior", "staff", "chief", "managing", "executive", "associate", "contributing", "deputy", "marketing",
+     "content", "news", "sports", "political", "technology", "tech", "science", "health", "business",
+     "digital", "social", "media", "product", "editorial", "general", "assistant", "co-founder", "and", "&",
+     "of"}
+)  # fmt: skip
+_NOT_NAME_WORDS = frozenset(
+    {"member", "joined", "posts", "moderator", "admin", "user", "guest", "sign", "login", "subscribe", "menu",
+     "search", "home", "share", "comments", "reply", "view", "profile", "more", "read", "follow", "contact"}
 )  # fmt: skip
 #: Words that name a desk, an agency or a role, never a person.
 NOT_PEOPLE = frozenset(
@@ -30,6 +47,8 @@ NOT_PEOPLE = frozenset(
         "agencies", "agency", "news agency", "reuters", "ap", "afp", "associated press", "dpa", "tass",
         "ria novosti", "xinhua", "anadolu", "bloomberg", "upi", "ians", "pti", "ani", "efe", "ansa",
         "interfax", "report", "admin", "administrator", "guest", "team", "newsroom", "bbc news",
+        "our editors", "the editors", "editors", "email the author", "sign in", "log in", "login", "register",
+        "anonymous", "unknown", "author", "contributors", "wire", "wire services", "press release",
     }
 )  # fmt: skip
 
@@ -63,13 +82,25 @@ def split_authors(names: str, *, reject: Iterable[str] = ()) -> tuple[str, ...]:
 
 
 def _clean_name(raw: str) -> str:
-    """Return a name without a trailing place ("in London"), handles and extra spaces."""
+    """Return a name without a trailing place ("in London"), role, handle and extra spaces."""
     name = re.sub(r"\s+", " ", raw).strip(" .:;,-–—'\"()")
     name = _PLACE_TAIL.sub("", name)
-    name = re.sub(r"\s*@\w+$", "", name)
+    name = re.sub(r"\s*@\s*\w[\w.-]*$", "", name)
+    name = _strip_role(name)
     if name.isupper() and len(name) > 3:
         name = name.title()
     return name
+
+
+def _strip_role(name: str) -> str:
+    """Return a name without a job title after it ("Jane Roe Senior Writer" gives "Jane Roe")."""
+    words = name.split()
+    if len(words) < 3 or words[-1].lower() not in _ROLE_WORDS:
+        return name
+    cut = len(words) - 1
+    while cut > 2 and words[cut - 1].lower() in _ROLE_WORDS | _ROLE_QUALIFIERS:
+        cut -= 1
+    return " ".join(words[:cut])
 
 
 def _looks_like_organisation(name: str) -> bool:
@@ -84,6 +115,8 @@ def _looks_like_person(name: str) -> bool:
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in name):
         return False
     if not words[0][:1].isupper() or "." in words[-1][-1:]:
+        return False
+    if any(word.lower() in _NOT_NAME_WORDS for word in words):
         return False
     return all(_NAME_WORD.match(word) for word in words)
 

@@ -35,6 +35,7 @@ _MONTH = (
 )
 _ORD = r"(?:st|nd|rd|th)?"
 _DATE_PATTERNS = (
+    re.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<mon>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]?"),
     re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\.?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})\b", re.I),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD},?\s+(?P<year>\d{{4}})\b", re.I),
     re.compile(r"\b(?P<year>\d{4})([-/.])(?P<mon>\d{1,2})\2(?P<day>\d{1,2})\b"),
@@ -69,6 +70,18 @@ _FILLER = re.compile(
 )
 _SEGMENT = re.compile(r"\s+[|•·]\s+")
 _ZONE_LIKE = re.compile(r"^[A-Z]{1,4}T$")  # an unlisted zone name next to an explicit offset ("MMT")
+_LATIN_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "ro", "cs", "sv", "id", "vi")
+_SCRIPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"[\u0400-\u04ff]"), ("ru", "uk", "bg", "sr", "be")),
+    (re.compile(r"[\u0600-\u06ff]"), ("ar", "fa", "ur")),
+    (re.compile(r"[\u3040-\u30ff]"), ("ja",)),
+    (re.compile(r"[\u4e00-\u9fff]"), ("zh", "ja")),
+    (re.compile(r"[\uac00-\ud7af]"), ("ko",)),
+    (re.compile(r"[\u0370-\u03ff]"), ("el",)),
+    (re.compile(r"[\u0590-\u05ff]"), ("he",)),
+    (re.compile(r"[\u0e00-\u0e7f]"), ("th",)),
+    (re.compile(r"[\u0900-\u097f]"), ("hi",)),
+)
 _STRICT = {
     "STRICT_PARSING": True,
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -271,13 +284,25 @@ def _scan_month(text: str) -> tuple[Stamp, str] | None:
     return Stamp(f"{year:04d}-{month:02d}", "month"), _cut(text, match)
 
 
+def _languages_for(text: str) -> tuple[str, ...]:
+    """Return the dateparser languages worth trying for a line, judged by its script.
+
+    Trying every locale costs dateparser a regular expression compile per locale; the script of
+    the month names narrows it to a few languages.
+    """
+    for pattern, languages in _SCRIPTS:
+        if pattern.search(text):
+            return languages
+    return _LATIN_LANGUAGES
+
+
 def _scan_foreign(text: str) -> tuple[Stamp, str] | None:
     """Return the stamp of a short non-English date line, read by dateparser."""
     if len(text) > 60 or not re.search(r"\b(?:19|20)\d{2}\b", text):
         return None
     rest, offset = split_offset(text)
     try:
-        value = dateparser.parse(rest, settings=_STRICT)
+        value = dateparser.parse(rest, languages=list(_languages_for(rest)), settings=_STRICT)
     except (ValueError, OverflowError) as exc:  # dateparser raises on odd input
         logger.debug("dateparser failed on %r: %s", rest, exc)
         return None

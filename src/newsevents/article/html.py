@@ -1,9 +1,13 @@
-"""HTML pages: trafilatura for the body, plus a small lxml pass for the page's own metadata.
+"""HTML pages: trafilatura for the body, plus our own pass over the page for its metadata.
 
-trafilatura finds the article body and a publication day; the page's ``article:published_time``,
-JSON-LD ``datePublished`` and ``<time datetime>`` usually also give the time and UTC offset, which
-we keep. Titles lose their site prefix or suffix ("Headline - Site"); authors are split and site
-names or desks ("Staff") are dropped.
+The body is trafilatura's precise pass, checked against its balanced pass when short (the balanced
+body is taken when the precise one has under 60% of its words) and read once more with comments
+when there is almost no text (forums, Q&A). The headline is the page's h1 that its title confirms,
+else og:title or <title> without the site's name or tagline. The publication time keeps its UTC
+offset (meta, JSON-LD, ``<time>``, visible datelines); the URL's day is a last resort and the local
+day of a UTC time; a year alone (a copyright line) is never a publication day. Authors come from
+JSON-LD, meta, the visible byline (:mod:`~newsevents.article.htmlbyline`) and trafilatura, without
+site names, desks, roles or the posters of a thread.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator
+from html import unescape
 from typing import Any
 from urllib.parse import urlparse
 
@@ -22,8 +27,11 @@ import trafilatura
 from newsevents.article.byline import parse_byline, split_authors
 from newsevents.article.dates import Stamp, parse_stamp, read_dateline
 from newsevents.article.draft import Draft
+from newsevents.article.htmlbyline import header_authors, host_key, is_site_name, is_thread, marked_names
+from newsevents.article.htmltext import render_tree
 from newsevents.article.lines import classify_line, normalize
 from newsevents.article.textdump import clean_site_name
+from newsevents.article.urldate import local_day_from_url, url_day
 
 logger = logging.getLogger(__name__)
 
@@ -36,31 +44,72 @@ _PUBLISHED_META = (
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—·»]|::)\s+")
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|GmbH|S\.A\.|PLC|plc|Corp\.?)$")
 _DATE_HINT = re.compile(r"date|time|publish|posted|dateline|byline|meta", re.I)
+_LIST_MARK = re.compile(r"^\s*[-•*]\s+(?=\S)")
+_MIN_BODY_WORDS = 60
+_CHECK_BELOW_WORDS = 400  # a precise body this short is checked against trafilatura's balanced pass
+_KEEP_STRICT_SHARE = 0.6  # the precise body is kept when it has this share of the balanced one's words
+_H1_CONFIRMED = 0.8  # share of the h1's words the page title must contain to confirm it
+_INVISIBLE_CHARS = re.compile(r"[\u200b-\u200f\ufeff\ue000-\uf8ff]")
+_TAGLINE = re.compile(r"\s+(?:\||::)\s+")
 _DROPPED_KINDS = frozenset({"date", "byline", "boiler", "heading", "rule"})
 
 
 def parse_html(html: str, *, url: str | None = None) -> Draft:
     """Return the article of an HTML page; trafilatura errors propagate to the caller."""
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        include_comments=False,
-        favor_precision=True,
-        with_metadata=True,
-        include_tables=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    found: dict[str, Any] = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else dict(doc or {})
+    found = _extract(html, url, mode="precision")
     tree = _parse_tree(html)
     ld = list(_json_ld(tree)) if tree is not None else []
     publisher = _publisher(tree, ld, found, url)
     title = _title(tree, found, publisher)
-    published, warnings = _published(tree, ld, found)
-    authors = _authors(tree, ld, found, publisher)
-    paragraphs = _paragraphs(str(found.get("text") or ""), title)
+    published, warnings = _published(tree, ld, found, url)
+    published = local_day_from_url(published, url, warnings)
+    authors = _authors(tree, ld, found, (publisher, url, title))
+    paragraphs = _body(html, url, _paragraphs(str(found.get("text") or ""), title), title)
     if paragraphs:
         paragraphs = (_strip_wire_prefix(paragraphs[0], publisher), *paragraphs[1:])
     return Draft(title, publisher, published, authors, paragraphs, warnings=tuple(warnings))
+
+
+def _body(html: str, url: str | None, strict: tuple[str, ...], title: str | None) -> tuple[str, ...]:
+    """Return the body: the precise pass, unless the balanced pass finds much more of the page's text.
+
+    Only a short precise body is checked against the balanced pass (a long one is rarely cut short).
+
+    A page with almost no text either way (a forum, a Q&A page) is read once more with its comments.
+    """
+    body = strict
+    if _words(strict) < _CHECK_BELOW_WORDS:
+        balanced = _paragraphs(str(_extract(html, url, mode="balanced").get("text") or ""), title)
+        body = strict if _words(strict) >= _KEEP_STRICT_SHARE * _words(balanced) else balanced
+    if _words(body) < _MIN_BODY_WORDS:
+        retry = _paragraphs(str(_extract(html, url, mode="comments").get("text") or ""), title)
+        body = retry if _words(retry) > _words(body) else body
+    return body
+
+
+def _words(paragraphs: tuple[str, ...]) -> int:
+    """Return the number of words in some paragraphs."""
+    return sum(len(p.split()) for p in paragraphs)
+
+
+def _extract(html: str, url: str | None, *, mode: str) -> dict[str, Any]:
+    """Return trafilatura's findings as a dict (empty when it finds nothing).
+
+    ``mode``: ``precision`` (metadata and the strict body), ``balanced`` (body only, trafilatura's
+    default) or ``comments`` (recall, with comments: for pages whose text is all in posts).
+    """
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        include_comments=mode == "comments",
+        favor_precision=mode == "precision",
+        favor_recall=mode == "comments",
+        only_with_metadata=False,
+        with_metadata=mode == "precision",
+        include_tables=True,
+        date_extraction_params={"extensive_search": True, "original_date": True},
+    )
+    return doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else dict(doc or {})
 
 
 def _parse_tree(html: str) -> lxml.html.HtmlElement | None:
@@ -133,26 +182,61 @@ def _ld_name(value: Any) -> str | None:
 
 
 def _title(tree: lxml.html.HtmlElement | None, found: dict[str, Any], publisher: str | None) -> str | None:
-    """Return the headline: the h1 that og:title or <title> confirms, else og:title without the site."""
-    h1s = [_text(h) for h in tree.iter("h1")] if tree is not None else []
-    h1s = [h for h in h1s if len(h.split()) >= 2]
+    """Return the headline: the page's visible h1, else og:title or <title> without the site's name."""
     heads = [*_meta(tree, "og:title", "twitter:title"), str(found.get("title") or "")]
     if tree is not None:
         heads += [_text(t) for t in tree.iter("title")]
-    for h1 in h1s:
-        if any(normalize(h1) in normalize(head) for head in heads if head):
-            return h1
-    stripped = [strip_site(head, publisher) for head in heads if head.strip()]
-    return next((s for s in stripped if s), h1s[0] if h1s else None)
+    heads = [unescape(h).strip() for h in heads if h.strip()]
+    h1 = _headline(tree, heads, publisher)
+    if h1:
+        return h1
+    stripped = [strip_site(head, publisher) for head in heads]
+    return next((s for s in stripped if s), None)
+
+
+def _headline(tree: lxml.html.HtmlElement | None, heads: list[str], publisher: str | None) -> str | None:
+    """Return the h1 that is the headline: the one the page title confirms, or the only one."""
+    if tree is None:
+        return None
+    site = normalize(publisher or "").replace(" ", "")
+    h1s = [_text(h) for h in tree.iter("h1") if not _in_chrome(h)]
+    h1s = [h for h in h1s if 1 <= len(h.split()) <= 40 and not (site and _is_site(h, site))]
+    if not h1s:
+        return None
+    best = max(h1s, key=lambda h: _overlap(h, heads))
+    if _overlap(best, heads) >= _H1_CONFIRMED:
+        return strip_site(best, publisher)
+    return best if len(h1s) == 1 and not heads and len(best.split()) >= 2 else None
+
+
+def _in_chrome(node: lxml.html.HtmlElement) -> bool:
+    """Whether an element sits in the page's navigation or a header or footer outside the article."""
+    tags = {element.tag for element in node.iterancestors()}
+    return not tags & {"article", "main"} and bool(tags & {"nav", "footer", "header", "aside"})
+
+
+def _overlap(text: str, heads: list[str]) -> float:
+    """Return the largest share of the words of ``text`` found in one of the page titles."""
+    words = set(normalize(text).split())
+    if not words:
+        return 0.0
+    return max((len(words & set(normalize(h).split())) / len(words) for h in heads), default=0.0)
 
 
 def _text(node: lxml.html.HtmlElement) -> str:
     """Return the text of an element with its whitespace collapsed."""
-    return re.sub(r"\s+", " ", node.text_content() or "").strip()
+    return re.sub(r"\s+", " ", _INVISIBLE_CHARS.sub("", node.text_content() or "")).strip()
 
 
 def strip_site(title: str, publisher: str | None) -> str:
-    """Return a page title without the site's name ("Headline - Site", "Site | Headline")."""
+    """Return a page title without the site's name ("Headline - Site", "Site | Headline") or tagline."""
+    title = _strip_site_parts(title, publisher)
+    first = _TAGLINE.split(title)[0]
+    return first if len(first.split()) >= 2 else title
+
+
+def _strip_site_parts(title: str, publisher: str | None) -> str:
+    """Return a page title without the parts that name the site."""
     title = re.sub(r"\s+", " ", title).strip()
     cuts = list(_TITLE_SEPARATORS.finditer(title))
     if not cuts:
@@ -160,9 +244,9 @@ def strip_site(title: str, publisher: str | None) -> str:
     first, last = title[: cuts[0].start()], title[cuts[-1].end() :]
     site = normalize(publisher or "").replace(" ", "")
     if site and _is_site(last, site):
-        return title[: cuts[-1].start()].strip()
+        return _strip_site_parts(title[: cuts[-1].start()], publisher)
     if site and _is_site(first, site):
-        return title[cuts[0].end() :].strip()
+        return _strip_site_parts(title[cuts[0].end() :], publisher)
     if not site and len(last.split()) <= 4 and len(last) < len(title) / 2:
         return title[: cuts[-1].start()].strip()
     return title
@@ -175,9 +259,9 @@ def _is_site(part: str, site: str) -> bool:
 
 
 def _published(
-    tree: lxml.html.HtmlElement | None, ld: list[dict[str, Any]], found: dict[str, Any]
+    tree: lxml.html.HtmlElement | None, ld: list[dict[str, Any]], found: dict[str, Any], url: str | None
 ) -> tuple[Stamp | None, list[str]]:
-    """Return the publication stamp: the page's own metadata first, then trafilatura's day."""
+    """Return the publication stamp: the page's own metadata, then the URL's day, then trafilatura's."""
     values = _meta(tree, *_PUBLISHED_META)
     values += [str(obj["datePublished"]) for obj in ld if obj.get("datePublished")]
     values += _time_values(tree)
@@ -189,7 +273,12 @@ def _published(
         return timed[0], warnings
     if stamps:
         return stamps[0], []
+    from_url = url_day(url)
+    if from_url is not None:
+        return from_url, ["publication day taken from the URL"]
     day = parse_stamp(str(found.get("date") or ""))
+    if day is not None and day.iso.endswith("-01-01"):
+        day = None  # a guess from a year alone (a copyright line), not a publication day
     return day, ([] if day else ["no publication date found"])
 
 
@@ -229,20 +318,45 @@ def _time_values(tree: lxml.html.HtmlElement | None) -> list[str]:
 
 
 def _authors(
-    tree: lxml.html.HtmlElement | None, ld: list[dict[str, Any]], found: dict[str, Any], publisher: str | None
+    tree: lxml.html.HtmlElement | None,
+    ld: list[dict[str, Any]],
+    found: dict[str, Any],
+    where: tuple[str | None, str | None, str | None],
 ) -> tuple[str, ...]:
-    """Return the authors from JSON-LD, author meta tags or trafilatura, without site names."""
+    """Return the authors from JSON-LD, meta tags, the visible byline or trafilatura, without site names.
+
+    ``where`` is (publisher, url, title). A page of posts by several people has no single author.
+    """
+    publisher, url, title = where
     reject = [publisher] if publisher else []
-    sources: list[str] = []
-    for obj in ld:
-        sources += _ld_people(obj.get("author"))
-    sources += [m for m in _meta(tree, "author", "article:author", "byl", "dc.creator") if "://" not in m]
-    sources += [a.strip() for a in str(found.get("author") or "").split(";")]
-    for source in sources:
-        authors = parse_byline(source, reject=reject) or split_authors(source, reject=reject)
-        if authors:
-            return authors
+    marked = marked_names(tree, reject) if tree is not None else []
+    if is_thread(url, marked):
+        return ()
+    host = host_key(url)
+    for names in _author_sources(tree, ld, found, reject, title):
+        kept = tuple(n for n in names if not is_site_name(n, publisher, host))
+        if kept:
+            return kept
     return ()
+
+
+def _author_sources(
+    tree: lxml.html.HtmlElement | None,
+    ld: list[dict[str, Any]],
+    found: dict[str, Any],
+    reject: list[str],
+    title: str | None,
+) -> Iterator[tuple[str, ...]]:
+    """Yield candidate author lists, strongest source first (read lazily: the byline costs a render)."""
+    raw = [person for obj in ld for person in _ld_people(obj.get("author"))]
+    raw += [m for m in _meta(tree, "author", "article:author", "byl", "dc.creator") if "://" not in m]
+    for source in raw:
+        yield parse_byline(source, reject=reject) or split_authors(source, reject=reject)
+    if tree is not None:
+        heads = [title or "", *(_text(h) for h in tree.iter("h1"))]
+        yield header_authors(render_tree(tree).splitlines(), heads, reject)
+    for source in (a.strip() for a in str(found.get("author") or "").split(";")):
+        yield parse_byline(source, reject=reject) or split_authors(source, reject=reject)
 
 
 def _ld_people(value: Any) -> list[str]:
@@ -268,11 +382,13 @@ def _strip_wire_prefix(paragraph: str, publisher: str | None) -> str:
 
 def _paragraphs(text: str, title: str | None) -> tuple[str, ...]:
     """Return trafilatura's body lines without the headline, bylines, datelines and notices."""
-    title_key = normalize(title or "")
+    seen = {normalize(title or "")}
     kept: list[str] = []
-    for index, raw in enumerate(line.strip() for line in text.split("\n")):
-        if not raw or normalize(raw) == title_key:
+    for index, raw in enumerate(_LIST_MARK.sub("", line).strip() for line in text.split("\n")):
+        key = normalize(raw)
+        if not key or key in seen:
             continue
+        seen.add(key)
         if classify_line(index, raw).kind in _DROPPED_KINDS:
             continue
         kept.append(raw)

@@ -20,7 +20,8 @@ from newsevents.article.dates import Dateline, read_dateline
 Kind = Literal["rule", "date", "byline", "boiler", "heading", "nav", "text"]
 
 _RULE = re.compile(r"^[-_=*~#•·.]{3,}$|^(?:[-_=*~]\s){2,}[-_=*~]$")
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|:$")
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*$|:$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _NAV_SEPARATORS = re.compile(r"\s*[|»›>/•·]\s*")
 _BIO = re.compile(
     r"^(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){0,3})\s+(?:is|was|has been|works as)\b.{0,120}?"
@@ -41,8 +42,8 @@ class Line:
 
     @property
     def words(self) -> int:
-        """Number of words on the line."""
-        return len(self.text.split())
+        """Number of words on the line (see :func:`word_count`)."""
+        return word_count(self.text)
 
 
 @functools.cache
@@ -62,9 +63,14 @@ def ends_sentence(text: str) -> bool:
     return bool(_TERMINAL.search(text.strip()))
 
 
+def word_count(text: str) -> int:
+    """Return the number of words on a line; Chinese, Japanese and Korean count two characters a word."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
+
+
 def is_prose(text: str) -> bool:
     """Whether a line reads as a sentence of article prose rather than a label or headline."""
-    words = len(text.split())
+    words = word_count(text)
     return (words >= 6 and ends_sentence(text)) or words >= 30
 
 

@@ -4,6 +4,8 @@ A pure scoring library: the caller runs the pipeline and hands over articles and
 events; nothing here parses text or loads a model.
 
 - :mod:`~newsevents.evaluate.gold`: page gold files (``seed.json``, ``e2e-dev/*.json``);
+- :mod:`~newsevents.evaluate.extraction`: article extraction on ``gold/extraction-dev`` (this one runs
+  the extractor, and trafilatura as the baseline);
 - :mod:`~newsevents.evaluate.articles`: article checks (title, published, authors, clean, start/end);
 - :mod:`~newsevents.evaluate.matching`: one-to-one event matching and its counts;
 - :mod:`~newsevents.evaluate.pages`: page scores, the run summary and a text table;
@@ -12,6 +14,7 @@ events; nothing here parses text or loads a model.
 """
 
 from newsevents.evaluate.articles import ArticleScore, normalize_name, same_published, score_article
+from newsevents.evaluate.extraction import ExtractionReport, run_extraction_evaluation
 from newsevents.evaluate.gold import ArticleGold, EventGold, PageGold, load_page_gold, page_path, shared_dir
 from newsevents.evaluate.locations import (
     LocationGold,
@@ -40,6 +43,7 @@ __all__ = [
     "ArticleScore",
     "EventGold",
     "EventScore",
+    "ExtractionReport",
     "LocationGold",
     "PageGold",
     "PageScore",
@@ -58,6 +62,7 @@ __all__ = [
     "page_path",
     "page_rows",
     "place_matches",
+    "run_extraction_evaluation",
     "same_published",
     "sample_locations",
     "score_acled_sentences",

@@ -187,7 +187,9 @@ def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Act
     order: list[list[Token]] = []
     if preps:
         order.append(_prep_objects(token, preps) + [t for o in objects for t in _prep_objects(o, preps)])
-    order += [objects, _prep_objects(token, {"with", "against", "on", "to"})]
+    # "kidnapped up to 16 advisers": the object hangs from a particle
+    particle_objects = [t for prt in _children(token, {"prt"}) for t in _prep_objects(prt, {"to"})]
+    order += [objects, _prep_objects(token, {"with", "against", "on", "to"}), particle_objects]
     for clause in _children(token, {"xcomp", "ccomp"}):
         # "demanded that Israel halt ..." names the target as the clause's subject;
         # "threatened to retaliate against Japan" names it in the clause's object.
