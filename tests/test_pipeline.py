@@ -127,3 +127,27 @@ def test_pipeline_internal_error_on_one_page_is_a_problem(monkeypatch: pytest.Mo
     result = Pipeline().process(Page(id="x", input_id="page.txt", text="text", format="text"))
     assert [p.code for p in result.problems] == ["E999"]
     assert result.problems[0].message.startswith("[E999] page.txt: internal error (RuntimeError('boom'))")
+
+
+def test_pipeline_drops_lines_a_site_repeats_on_every_page(pipeline: Pipeline, tmp_path: Path) -> None:
+    stories = [
+        ("Kenya and Uganda sign trade deal", "Kenya and Uganda signed a trade agreement on Tuesday."),
+        ("Chile and Peru hold talks", "Chile and Peru held talks on fisheries on Tuesday."),
+        ("Ghana and Togo agree on border", "Ghana and Togo agreed to reopen the border on Tuesday."),
+    ]
+    paths = []
+    for n, (title, body) in enumerate(stories):
+        text = (
+            f"Coast Times\n\n{title}\n\n5 March 2019 10:00 (UTC+03:00)\n\n{body}\n\n"
+            f"Officials from both sides described the meeting number {n} as constructive and frank.\n\n"
+            f"Trade between the neighbours reached {n + 2} billion dollars last year, figures show.\n\n"
+            f"Analysts said paragraph {n} of the agreement would be tested within months.\n\n"
+            "Readers in Mombasa can now collect the weekend edition at every Coast Times kiosk.\n\n"
+            "The story will be updated as more details emerge from the capitals.\n"
+        )
+        path = tmp_path / f"{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    results = list(Pipeline().run(paths))
+    kiosk = "Readers in Mombasa can now collect the weekend edition at every Coast Times kiosk."
+    assert [kiosk in (r.article.paragraphs if r.article else ()) for r in results] == [True, True, False]

@@ -63,7 +63,8 @@ def evaluate(
     sets: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Gold sets: seed, e2e, sentences, plover, acled, actors, locations, or all (default: seed)."
+            help="Gold sets: seed, e2e, sentences, plover, acled, actors, locations, extraction, or all "
+            "(default: seed)."
         ),
     ] = None,
     seed: Annotated[bool, typer.Option("--seed", help="Same as the set name seed.")] = False,

@@ -25,6 +25,7 @@ from newsevents.evaluate import (
     load_plover_gsr,
     page_path,
     page_rows,
+    run_extraction_evaluation,
     score_acled_sentences,
     score_event_locations,
     score_events,
@@ -48,7 +49,7 @@ LOCATION_GOLD = "gold/dev/event_location.jsonl"
 LOCATION_SAMPLE = 2000
 SENTENCE_FIXTURE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "sentences.jsonl"
 #: The event gold sets ``newsevents evaluate`` knows, in report order.
-EVENT_SETS = ("seed", "e2e", "sentences", "plover", "acled", "actors", "locations")
+EVENT_SETS = ("seed", "e2e", "sentences", "plover", "acled", "actors", "locations", "extraction")
 
 
 def scored_events(events: Sequence[Event]) -> list[Event]:
@@ -112,6 +113,16 @@ TARGETS: dict[str, dict[str, str]] = {
     "acled": {"macro_f1": ">= 0.65", "accuracy": ""},
     "actors": {"source_country_accuracy": ">= 0.85", "target_country_accuracy": ""},
     "locations": {"location_accuracy": ">= 0.70", "false_place_rate": "<= 0.20", "coverage": ""},
+    "extraction": {
+        "body word-F1 HTML (all) (newsevents)": ">= trafilatura + 0.01",
+        "body word-F1 HTML (all) (trafilatura)": "",
+        "body word-F1 plaintext dumps (newsevents)": ">= 0.92",
+        "title exact (newsevents)": ">= 0.85",
+        "publication day (newsevents)": ">= 0.92",
+        "author accuracy (newsevents)": ">= 0.80",
+        "spurious-author rate (newsevents)": "<= 0.10",
+        "HTML pages/s (one core) (newsevents)": ">= 20",
+    },
 }
 
 
@@ -138,6 +149,15 @@ def evaluate_set(name: str, pipeline: Pipeline, shared: Path) -> SetReport:
         return SetReport(name, score_plover_set(pipeline, shared / PLOVER_GOLD))
     if name == "acled":
         return SetReport(name, score_acled_set(pipeline, shared / ACLED_GOLD))
+    if name == "extraction":
+        report = run_extraction_evaluation(shared)
+        figures = {
+            f"{row.name} ({system})": value
+            for row in report.rows
+            for system, value in zip(report.systems, row.values, strict=True)
+            if value is not None
+        }
+        return SetReport(name, figures, f"== extraction\n{report}")
     if name == "locations":
         return SetReport(name, score_event_locations(pipeline, shared / LOCATION_GOLD, limit=LOCATION_SAMPLE))
     if name == "actors":

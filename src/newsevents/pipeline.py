@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, BinaryIO
+from urllib.parse import urlsplit
 
 from newsevents.article import extract_article
+from newsevents.article.boilerplate import BoilerplateMemory
+from newsevents.article.textdump import split_units
 from newsevents.errors import ArticleError, Msg
 from newsevents.ingest import iter_pages
-from newsevents.model import Page, Problem, Result
+from newsevents.model import Article, Page, Problem, Result
 from newsevents.settings import Settings
 
 if TYPE_CHECKING:
@@ -62,6 +65,7 @@ class Pipeline:
         self.articles_only = articles_only
         self._nlp: Language | None = None
         self._coder: EventCoder | None = None
+        self.boilerplate = BoilerplateMemory()
 
     @property
     def nlp(self) -> Language:
@@ -102,9 +106,18 @@ class Pipeline:
             message = Msg.E999.format(input=page.input_id, reason=repr(exc))
             return _failed(page, "E999", message, "pipeline")
 
+    def _without_site_boilerplate(self, page: Page, article: Article) -> Article:
+        """Drop lines of a text dump that recur on many pages of its site in this run."""
+        site = _site_of(page, article)
+        if page.format != "text" or site is None:
+            return article
+        self.boilerplate.feed(site, split_units(page.text))
+        kept = self.boilerplate.clean(site, article.paragraphs)
+        return replace(article, paragraphs=kept) if kept and kept != article.paragraphs else article
+
     def _process(self, page: Page) -> Result:
         """Return the Result for one page; errors propagate."""
-        article = extract_article(page, settings=self.settings)
+        article = self._without_site_boilerplate(page, extract_article(page, settings=self.settings))
         if self.articles_only:
             return Result(page.input_id, article)
         language = article.language or "en"
@@ -120,6 +133,13 @@ class Pipeline:
         coded = self.coder.code_article(article, docs)
         events = tuple(e for e in coded.events if e.confidence >= self.settings.min_confidence)
         return Result(page.input_id, article, events, actors=coded.actors)
+
+
+def _site_of(page: Page, article: Article) -> str | None:
+    """Return the group whose pages share boilerplate: the publisher, else the URL's host."""
+    if article.publisher:
+        return article.publisher.lower()
+    return urlsplit(page.url).hostname if page.url else None
 
 
 def _failed(page: Page, code: str, message: str, stage: str) -> Result:
