@@ -70,6 +70,7 @@ class ArticleMemory:
     counts: Counter[str] = field(default_factory=Counter)
     dyad: tuple[str, str] | None = None
     last: dict[str, Actor] = field(default_factory=dict)
+    paragraph_start: list[str] = field(default_factory=list)
 
     def note_country(self, code: str) -> None:
         """Record a mention of a country or IGO code, most recent last."""
@@ -83,12 +84,18 @@ class ArticleMemory:
         if source.country and target.country and source.country != target.country:
             self.dyad = (source.country, target.country)
 
-    def last_pair(self) -> tuple[str, str] | None:
-        """Return the two states of the latest event, else the two states named last."""
+    def last_pair(self, named_before: list[str] | None = None) -> tuple[str, str] | None:
+        """Return the two states of the latest event, else the two states named last.
+
+        ``named_before`` are the states of the current paragraph named before the reference;
+        states named after it in the paragraph must not count.
+        """
         if self.dyad is not None:
             return self.dyad
-        states = [c for c in self.countries if not c.startswith(("IGO", "NGO"))]
-        return (states[-2], states[-1]) if len(states) >= 2 else None
+        earlier = self.paragraph_start if named_before is not None else self.countries
+        states = [c for c in [*earlier, *(named_before or [])] if not c.startswith(("IGO", "NGO"))]
+        states = list(dict.fromkeys(reversed(states)))[:2]
+        return (states[1], states[0]) if len(states) == 2 else None
 
     def dominant(self) -> str | None:
         """Return the state most often mentioned so far."""
@@ -168,14 +175,26 @@ def _locative(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
 
 
-def _states_before(token: Token, found: DocActors) -> tuple[str, str] | None:
-    """Return the last two states named earlier in the sentence ("Trump and Kim ... the two countries")."""
+def _states_before(token: Token, found: DocActors, start: int) -> list[str]:
+    """Return the states named from token ``start`` up to ``token``, in order, without repeats."""
     states: list[str] = []
-    for head in sorted(h for h in found.by_head if token.sent.start <= h < token.i):
+    for head in sorted(h for h in found.by_head if start <= h < token.i):
         for actor in found.by_head[head]:
             if actor.country and actor.kind in {"state", "person"} and actor.country not in states:
                 states.append(actor.country)
-    return (states[-2], states[-1]) if len(states) >= 2 else None
+    return states
+
+
+def _pair_before(token: Token, found: DocActors, memory: ArticleMemory) -> tuple[str, str] | None:
+    """Return the two sides a plural reference names ("the two countries", "both leaders").
+
+    Two states named earlier in the same sentence come first, then the latest event's dyad,
+    then the last two states named before the reference (never ones named after it).
+    """
+    in_sentence = _states_before(token, found, token.sent.start)
+    if len(in_sentence) >= 2:
+        return in_sentence[-2], in_sentence[-1]
+    return memory.last_pair(_states_before(token, found, token.doc[0].i))
 
 
 def _pair_title(token: Token) -> bool:
@@ -233,6 +252,7 @@ class ActorCoder:
     def code(self, doc: Doc, offset: int = 0) -> DocActors:
         """Return the actors of ``doc``; ``offset`` is the paragraph's start in the article text."""
         found = DocActors(doc, offset)
+        self.memory.paragraph_start = list(self.memory.countries)
         for ent in doc.ents:
             self._code_entity(ent, found)
         for token in doc:
@@ -401,7 +421,8 @@ class ActorCoder:
             return
         countries = self._countries_of(token, found)
         span = token.doc[start : token.i + 1]
-        if not countries and _pair_title(token) and (pair := self.memory.last_pair()):
+        pair = _pair_before(token, found, self.memory)
+        if not countries and _pair_title(token) and pair:
             countries = list(pair)
         if len(countries) > 1:
             found.add(token, [self._coded(span, found.offset, code, agent) for code in countries])
@@ -506,7 +527,7 @@ class ActorCoder:
             found.add(token, named)
             return
         cue = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
-        pair = _states_before(token, found) or self.memory.last_pair()
+        pair = _pair_before(token, found, self.memory)
         if not cue & {"the", "both", "two"} or pair is None:
             return
         span = token.doc[token.left_edge.i : token.i + 1]
