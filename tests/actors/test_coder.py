@@ -81,3 +81,12 @@ def test_actor_coder_offsets_point_into_the_article_text(pipeline: Pipeline) -> 
 def test_actor_coder_pronoun_takes_the_nearest_state(pipeline: Pipeline) -> None:
     found = actors(pipeline, "Turkey said it would respond.")
     assert {(a.text, a.code) for a in found} >= {("Turkey", "TUR"), ("it", "TUR")}
+
+
+def test_actor_coder_quote_of_its_own_belongs_to_the_previous_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "“We are pleased,” said Kenyan Foreign Minister Raphael Tuju. "
+        "“We thank the Ugandan government for its help.”"
+    )
+    found = actors(pipeline, text)
+    assert ("We", "KENGOV") in {(a.text, a.code) for a in found if a.start and a.start > 40}

@@ -53,6 +53,8 @@ PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
     "it": ("state", "igo", "ngo", "group"),
     "they": ("state", "igo", "ngo", "group"),
 }
+#: Opening quotation marks.
+QUOTES = frozenset("\"“‘'«")
 #: Verbs that introduce what someone said.
 REPORT_VERBS = frozenset(
     ["say", "tell", "add", "state", "announce", "declare", "write", "note", "warn", "insist"]
@@ -208,12 +210,21 @@ def _pair_title(token: Token) -> bool:
 
 
 def _speaker(token: Token, found: DocActors) -> list[Actor]:
-    """Return the subject of the reporting verb that a quoted "we" or "I" belongs to."""
-    for verb in token.sent:
-        if verb.lemma_.lower() in REPORT_VERBS and verb.i != token.head.i:
-            for subj in verb.children:
-                if subj.dep_ == "nsubj" and subj.i in found.by_head:
-                    return found.by_head[subj.i]
+    """Return who a quoted "we" or "I" is: the subject of the sentence's reporting verb.
+
+    A quotation that runs on into a sentence of its own (“We thank …”) belongs to the speaker
+    named in the sentence before it, in the same paragraph.
+    """
+    sentence = token.sent
+    previous = token.doc[sentence.start - 1].sent if sentence.start > 0 else None
+    for candidate in (sentence, previous if sentence.text.lstrip()[:1] in QUOTES else None):
+        if candidate is None:
+            continue
+        for verb in candidate:
+            if verb.lemma_.lower() in REPORT_VERBS and verb.i != token.head.i:
+                for subj in verb.children:
+                    if subj.dep_ == "nsubj" and subj.i in found.by_head:
+                        return found.by_head[subj.i]
     return []
 
 
