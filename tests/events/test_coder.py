@@ -152,3 +152,13 @@ def test_coder_event_ids_are_stable(pipeline: Pipeline) -> None:
     first = code(pipeline, "NATO condemned Russia.")
     second = code(pipeline, "NATO condemned Russia.")
     assert [e.id for e in first] == [e.id for e in second]
+
+
+def test_coder_release_by_the_holders_named_in_a_relative_clause(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The sailors who were held by Somali pirates were released on Monday.")
+    assert [(e.code, e.source.code) for e in events] == [("0841", "SOMCRM")]
+
+
+def test_coder_apposed_nationalities_and_the_place_code_each_side(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Gunmen kidnapped two engineers, an American and a German, in Kaduna.")
+    assert triples(events) == {("181", "NGAUAF", "USA"), ("181", "NGAUAF", "DEU")}

@@ -43,7 +43,7 @@ PAIR_TITLES = frozenset({"minister", "leader", "president", "premier", "delegati
 #: Words that take the office of the person they are compared with.
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts", "opposite number"})
 #: Dependencies that lead from an agent noun to the words that give its country.
-MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod", "appos"})
 #: Possessive pronouns that point back to an actor named earlier in the sentence ("its soldiers").
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 #: Actor kinds a third-person subject pronoun can stand for.
@@ -60,7 +60,7 @@ REPORT_VERBS = frozenset(
     ["say", "tell", "add", "state", "announce", "declare", "write", "note", "warn", "insist"]
 )
 #: Dependencies never crossed when looking for the actor of a phrase.
-CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "conj", "cc", "appos", "parataxis"})
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
 
 
 @dataclass

@@ -148,7 +148,7 @@ class EventCoder:
                 continue
             location = self.locator.locate(trigger, where.found, source, target, fallback=where.dateline)
             source, target = place_agents(
-                source, target, (location.country if location else None) or where.dominant
+                source, target, place=location.country if location else None, dominant=where.dominant
             )
             if target is None and code.startswith("14") and source.country:
                 target = Actor(
@@ -226,17 +226,20 @@ def actor_pairs(trigger: Trigger) -> list[tuple[Actor, Actor | None]]:
     return [(s, t) for s, t in pairs if t is None or not same_actor(s, t)]
 
 
-def place_agents(source: Actor, target: Actor | None, dominant: str | None) -> tuple[Actor, Actor | None]:
-    """Give agents named without a country ("protesters", "rebels") the country of the other side.
+def place_agents(
+    source: Actor, target: Actor | None, *, place: str | None, dominant: str | None
+) -> tuple[Actor, Actor | None]:
+    """Give agents named without a country ("protesters", "gunmen") a country.
 
-    An event between a state actor and a bare agent is read as domestic ("Iranian police arrested
-    protesters" -> IRNCOP -> IRNCVL); with no country on either side the article's main country is used.
+    The country of the event's place comes first ("gunmen kidnapped two Americans in Kaduna" ->
+    NGAUAF), then the other side's, read as a domestic event ("Iranian police arrested
+    protesters" -> IRNCOP -> IRNCVL), then the article's most-mentioned state.
     """
 
     def placed(actor: Actor, other: Actor | None) -> Actor:
         if actor.country is not None or actor.kind in {"igo", "ngo"} or actor.agent is None:
             return actor
-        country = (other.country if other is not None else None) or dominant
+        country = place or (other.country if other is not None else None) or dominant
         if country is None:
             return actor
         return replace(actor, country=country, code=country + actor.agent)

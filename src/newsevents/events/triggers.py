@@ -157,13 +157,26 @@ def subjects(verb: Token, actors: DocActors, *, hops: int = 3) -> tuple[list[Act
     return [], False
 
 
+def _holders(patients: list[Token], actors: DocActors) -> list[Actor]:
+    """Return who held the patients ("hostages who had been held by the Taliban were released")."""
+    return _actors(
+        [
+            pobj
+            for patient in patients
+            for clause in _children(patient, {"relcl", "acl"})
+            for pobj in _prep_objects(clause, {"by"})
+        ],
+        actors,
+    )
+
+
 def _verb_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
     """Return a verb trigger with its roles."""
     trigger = Trigger(token, pattern)
     passive = _children(token, {"nsubjpass"})
     if passive:
         trigger.targets = _actors(passive, actors)
-        trigger.sources = _actors(_prep_objects(token, {"by"}), actors)
+        trigger.sources = _actors(_prep_objects(token, {"by"}), actors) or _holders(passive, actors)
         return trigger
     trigger.sources, trigger.direct = subjects(token, actors)
     trigger.targets = _target(token, pattern, actors, trigger.sources)
