@@ -162,3 +162,8 @@ def test_coder_release_by_the_holders_named_in_a_relative_clause(pipeline: Pipel
 def test_coder_apposed_nationalities_and_the_place_code_each_side(pipeline: Pipeline) -> None:
     events = code(pipeline, "Gunmen kidnapped two engineers, an American and a German, in Kaduna.")
     assert triples(events) == {("181", "NGAUAF", "USA"), ("181", "NGAUAF", "DEU")}
+
+
+def test_coder_a_people_protesting_are_civilians_against_their_government(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Thousands of Nigerians gathered for a rally in Lagos.")
+    assert ("141", "NGACVL", "NGAGOV") in triples(events)

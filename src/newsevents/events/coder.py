@@ -150,6 +150,9 @@ class EventCoder:
             source, target = place_agents(
                 source, target, place=location.country if location else None, dominant=where.dominant
             )
+            if code.startswith("14") and source.kind == "state" and source.agent is None and source.country:
+                # "thousands of Nigerians rallied": a people protesting are civilians
+                source = replace(source, agent="CVL", code=f"{source.country}CVL")
             if target is None and code.startswith("14") and source.country:
                 target = Actor(
                     text="",
