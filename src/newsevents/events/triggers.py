@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 #: Verbs whose object noun is the event itself ("held talks", "signed a ceasefire").
 LIGHT_VERBS = frozenset(
     "hold have conduct sign reach launch stage make pay carry begin start continue wage "
-    "resume join organize organise declare announce agree call impose order mount open broker lay".split()
+    "resume join organize organise declare announce agree call impose order mount open broker lay complete "
+    "finish accelerate speed step intensify escalate conclude undertake".split()
 )
 #: Verbs whose subject is the target of the event noun they take ("the US faced criticism").
 RECEIVER_VERBS = frozenset(["face", "receive", "draw", "suffer", "endure", "attract"])
