@@ -167,3 +167,10 @@ def test_coder_apposed_nationalities_and_the_place_code_each_side(pipeline: Pipe
 def test_coder_a_people_protesting_are_civilians_against_their_government(pipeline: Pipeline) -> None:
     events = code(pipeline, "Thousands of Nigerians gathered for a rally in Lagos.")
     assert ("141", "NGACVL", "NGAGOV") in triples(events)
+
+
+def test_coder_gerund_with_by_phrase_acts_on_the_passive_subject(pipeline: Pipeline) -> None:
+    events = code(
+        pipeline, "Two Kenyan soldiers were wounded in shelling by Somali militants near the border."
+    )
+    assert ("194", "SOMREB", "KENMIL") in triples(events)

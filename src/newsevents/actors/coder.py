@@ -428,8 +428,8 @@ class ActorCoder:
     def _code_agent(self, token: Token, found: DocActors) -> None:
         """Code an agent noun or title with the country that modifies it."""
         agent, start = self._agent_of(token)
-        if agent is None:
-            return
+        if agent is None or (token.dep_ == "compound" and self._agent_of(token.head)[0] is not None):
+            return  # "government" in "Syrian government forces" is part of the larger title
         countries = self._countries_of(token, found)
         span = token.doc[start : token.i + 1]
         pair = _pair_before(token, found, self.memory)

@@ -179,6 +179,15 @@ def _verb_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
         trigger.targets = _actors(passive, actors)
         trigger.sources = _actors(_prep_objects(token, {"by"}), actors) or _holders(passive, actors)
         return trigger
+    if token.tag_ == "VBG" and token.dep_ in {"pcomp", "pobj"} and (by := _prep_objects(token, {"by"})):
+        # "killed in shelling by Syrian forces": a gerund's by-phrase is its agent, and the
+        # passive subject of the clause it explains is its target
+        clause = token.head.head
+        trigger.sources = _actors(by, actors)
+        trigger.targets = _actors(
+            _children(clause, {"nsubjpass"}) or _children(clause.head, {"nsubjpass"}), actors
+        )
+        return trigger
     trigger.sources, trigger.direct = subjects(token, actors)
     trigger.targets = _target(token, pattern, actors, trigger.sources)
     subj = _children(token, {"nsubj"})
