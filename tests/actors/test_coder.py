@@ -90,3 +90,13 @@ def test_actor_coder_quote_of_its_own_belongs_to_the_previous_speaker(pipeline: 
     )
     found = actors(pipeline, text)
     assert ("We", "KENGOV") in {(a.text, a.code) for a in found if a.start and a.start > 40}
+
+
+def test_actor_coder_name_tagged_as_place_with_a_title_is_a_person(pipeline: Pipeline) -> None:
+    found = actors(
+        pipeline,
+        "The Lagos Police detained suspended APC councillor Bola Adeyemi at a hotel. "
+        "The family of Okafor has accused Adeyemi of ordering the attack.",
+    )
+    people = {(a.text, a.kind) for a in found if a.kind == "person"}
+    assert ("Adeyemi", "person") in people

@@ -270,7 +270,7 @@ class ActorCoder:
             if token.i not in found.by_head and token.pos_ in {"NOUN", "PROPN"}:
                 self._code_agent(token, found)
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" or self._titled_name(ent, found):
                 self._code_person(ent, found)
         for token in doc:
             if token.pos_ == "PROPN" and not token.ent_id_ and token.i not in found.by_head:
@@ -312,10 +312,13 @@ class ActorCoder:
             )
 
     def _remember_last(self, found: DocActors) -> None:
-        """Remember the last actor of each kind named in the paragraph, for pronouns further on."""
+        """Remember the last actor of each kind named in the paragraph (for pronouns further on),
+        and count the states of titled actors and people towards the article's main state."""
         for head in sorted(found.by_head):
             for actor in found.by_head[head]:
                 self.memory.last[actor.kind] = actor
+                if actor.country and (actor.agent or actor.kind == "person"):
+                    self.memory.counts[actor.country] += 1
 
     def _actor(self, span: Span, offset: int, **fields: object) -> Actor:
         """Return an Actor for ``span`` with article offsets."""
@@ -494,6 +497,17 @@ class ActorCoder:
             agent=agent,
             name=holder.name,
         )
+
+    def _titled_name(self, ent: Span, found: DocActors) -> bool:
+        """Return True for a name the NER took for a place or group but a title marks as a person.
+
+        "suspended councillor Tahir Hussain" (tagged GPE) is a person: an unknown place with a
+        person's title right before it.
+        """
+        if ent.label_ not in {"GPE", "ORG", "LOC"} or ent.ent_id_ or ent.root.i in found.place_countries:
+            return False
+        title = self._title_near(ent.root, found)
+        return title is not None and title.kind != "person" and title.agent is not None
 
     def _code_known_name(self, token: Token, found: DocActors) -> None:
         """Code a name the NER missed ("Lavrov met ...") when it names a person coded earlier."""
