@@ -174,3 +174,15 @@ def test_coder_gerund_with_by_phrase_acts_on_the_passive_subject(pipeline: Pipel
         pipeline, "Two Kenyan soldiers were wounded in shelling by Somali militants near the border."
     )
     assert ("194", "SOMREB", "KENMIL") in triples(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amnesty International accused Burundian police of torturing detainees.",
+        "Lithuania blamed Belarus for the attack on its border guards.",
+        "Moldova's defence ministry denied that its troops had shelled the village.",
+    ],
+)
+def test_coder_alleged_or_denied_acts_are_not_events(pipeline: Pipeline, text: str) -> None:
+    assert all(e.root_code in {"01", "11", "12"} for e in code(pipeline, text))

@@ -38,6 +38,10 @@ RECEIVER_VERBS = frozenset(["face", "receive", "draw", "suffer", "endure", "attr
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 #: Prepositions that name where something is.
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "around"})
+#: Verbs whose "of"/"for" object is an alleged act, not an event that happened.
+ALLEGATION_VERBS = frozenset("accuse blame suspect charge convict indict allege".split())
+#: Verbs whose clause is a denied or alleged act.
+DENIAL_VERBS = frozenset("deny allege dispute".split())
 #: Verbs that put the clause they govern into another modality.
 INTENT_VERBS = frozenset(
     [
@@ -94,16 +98,31 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
     found: list[Trigger] = []
     for token in sent:
         if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+            if _alleged(token):
+                continue
             pattern = table.match_verb(token)
             if pattern is not None:
                 verb_ids.add(token.i)
                 found.append(_verb_trigger(token, pattern, actors))
     for token in sent:
-        if token.pos_ in {"NOUN", "PROPN"} and not _absorbed(token, verb_ids):
+        if token.pos_ in {"NOUN", "PROPN"} and not _absorbed(token, verb_ids) and not _alleged(token):
             pattern = table.match_noun(token)
             if pattern is not None:
                 found.append(_noun_trigger(token, pattern, actors))
     return found
+
+
+def _alleged(token: Token) -> bool:
+    """Return True for an act that is only alleged or denied, which CAMEO does not code as an event.
+
+    "accused X of killing civilians", "blamed Y for the attack", "denied that its forces had
+    shelled the town": the accusation or denial is the event, not the act.
+    """
+    head = token.head
+    if token.dep_ in {"pcomp", "pobj"} and head.lower_ in {"of", "for"}:
+        governors = (head.head, head.head.head)  # "accused X of killing" or "accused [X of killing]"
+        return any(g.lemma_.lower() in ALLEGATION_VERBS for g in governors)
+    return token.dep_ == "ccomp" and head.lemma_.lower() in DENIAL_VERBS
 
 
 def _absorbed(token: Token, verb_ids: set[int]) -> bool:
