@@ -433,6 +433,20 @@ class ActorCoder:
         agent, start = self._agent_of(token)
         if agent is None or (token.dep_ == "compound" and self._agent_of(token.head)[0] is not None):
             return  # "government" in "Syrian government forces" is part of the larger title
+        groups = [
+            a
+            for c in token.children
+            if c.dep_ in {"compound", "amod", "poss"}
+            for a in found.by_head.get(c.i, [])
+            if a.kind == "group" and a.country
+        ]
+        if groups:
+            # "a Hamas delegation", "Taliban fighters": the group's own code, not country + agent
+            start_char = token.doc[start].idx + found.offset
+            end_char = token.idx + len(token.text) + found.offset
+            text = token.doc.text[token.doc[start].idx : token.idx + len(token.text)]
+            found.add(token, [replace(groups[0], text=text, start=start_char, end=end_char)])
+            return
         countries = self._countries_of(token, found)
         span = token.doc[start : token.i + 1]
         pair = _pair_before(token, found, self.memory)
