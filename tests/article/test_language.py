@@ -20,3 +20,11 @@ from newsevents.article.language import detect_language
 )
 def test_language_detect_language(paragraphs: tuple[str, ...], code: str | None) -> None:
     assert detect_language(paragraphs) == code
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Russia annexed Crimea in March 2014.", "NATO condemned Russia.", "Chile and Peru held talks."],
+)
+def test_language_short_english_news_sentences_are_english(sentence: str) -> None:
+    assert detect_language([sentence]) == "en"
