@@ -186,3 +186,10 @@ def test_coder_gerund_with_by_phrase_acts_on_the_passive_subject(pipeline: Pipel
 )
 def test_coder_alleged_or_denied_acts_are_not_events(pipeline: Pipeline, text: str) -> None:
     assert all(e.root_code in {"01", "11", "12"} for e in code(pipeline, text))
+
+
+def test_coder_a_crowd_marching_against_a_state_protests_its_government(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Thousands marched in Lisbon against Portugal's new labour law.")
+    assert {(e.root_code, e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("14", "PRTCVL", "PRTGOV")
+    }

@@ -153,6 +153,9 @@ class EventCoder:
             if code.startswith("14") and source.kind == "state" and source.agent is None and source.country:
                 # "thousands of Nigerians rallied": a people protesting are civilians
                 source = replace(source, agent="CVL", code=f"{source.country}CVL")
+            if code.startswith("14") and target is not None and target.kind == "state" and not target.agent:
+                # "marched against Britain's decision": a protest is against the government
+                target = replace(target, agent="GOV", code=f"{target.country}GOV")
             if target is None and code.startswith("14") and source.country:
                 target = Actor(
                     text="",

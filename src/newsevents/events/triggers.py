@@ -219,7 +219,18 @@ def _verb_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
     if not trigger.sources and not subj and not _children(token, {"csubj", "expl"}):
         trigger.sources = _nearest_before(token, actors, exclude=trigger.targets)
         trigger.direct = False
+    if not trigger.sources and subj and pattern.code.startswith("14"):
+        # "thousands marched in London": a crowd that protests is civilians of the place
+        trigger.sources, trigger.direct = [_implied(subj[0], "CVL", actors)], False
     return trigger
+
+
+def _implied(token: Token, agent: str, actors: DocActors) -> Actor:
+    """Return an agent-only actor the sentence implies, placed later by the event's place."""
+    start = token.idx + actors.offset
+    return Actor(
+        text=token.text, code=agent, kind="group", agent=agent, start=start, end=start + len(token.text)
+    )
 
 
 def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Actor]) -> list[Actor]:
@@ -314,17 +325,7 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
             targets = _actors(_prep_objects(token.head, preps), actors)
     if not sources and pattern.code.startswith("14") and _placed(token, actors):
         # "protests in Tehran": the protesters are civilians, placed later by the event's place
-        start = token.idx + actors.offset
-        sources = [
-            Actor(
-                text=token.text,
-                code="CVL",
-                kind="group",
-                agent="CVL",
-                start=start,
-                end=start + len(token.text),
-            )
-        ]
+        sources = [_implied(token, "CVL", actors)]
         trigger.direct = False
     trigger.sources = sources
     trigger.targets = [t for t in targets if t not in sources]
