@@ -193,3 +193,9 @@ def test_coder_a_crowd_marching_against_a_state_protests_its_government(pipeline
     assert {(e.root_code, e.source.code, e.target.code if e.target else None) for e in events} == {
         ("14", "PRTCVL", "PRTGOV")
     }
+
+
+def test_coder_what_one_actor_says_another_must_do_is_a_demand(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The Kenyan foreign minister said Somalia must release the detained aid workers.")
+    assert ("1053", "KENGOV", "SOM") in triples(events)
+    assert all(e.modality == "demanded" for e in events if e.code == "0841")

@@ -20,7 +20,7 @@ from newsevents.events.dates import EventDate, from_publication, published_date,
 from newsevents.events.frames import FRAME_MODALITY, load_frames
 from newsevents.events.location import EventLocator
 from newsevents.events.patterns import PatternTable, load_patterns
-from newsevents.events.triggers import Trigger, find_triggers, modality_of, verb_chain
+from newsevents.events.triggers import Trigger, demanded_by, find_triggers, modality_of, verb_chain
 from newsevents.model import Actor, Article, Event, Location, Plover, event_id
 
 if TYPE_CHECKING:
@@ -171,7 +171,24 @@ class EventCoder:
                 continue
             event = self._event(where, trigger, code, source, target, date, modality, negated, location)
             out.append(_Coded(event, trigger.token.i))
+        if modality == "demanded" and not negated:
+            out += self._demands(trigger, where, code, date, [c.event.source for c in out] or trigger.sources)
         return out, frame
+
+    def _demands(
+        self, trigger: Trigger, where: Sentence, code: str, date: EventDate, demanded_of: list[Actor]
+    ) -> list[_Coded]:
+        """Return the demand events "X said Y must Z" makes: X demands (10x) of Y."""
+        demand = self.frames.code_for("demand", code) or "100"
+        out = []
+        for speaker in demanded_by(trigger, where.found):
+            for target in dict.fromkeys(demanded_of):
+                if not same_actor(speaker, target):
+                    event = self._event(
+                        where, trigger, demand, speaker, target, date, "asserted", False, None
+                    )
+                    out.append(_Coded(event, -1))
+        return out
 
     def _event(
         self,

@@ -16,9 +16,15 @@ from importlib import resources
 
 from newsevents.errors import DataError, Msg
 
-FRAMES = ("intent", "threat", "refuse", "vow")
+FRAMES = ("intent", "threat", "refuse", "vow", "demand")
 #: The modality a framed event takes: an intent is intended; a threat or refusal is itself asserted.
-FRAME_MODALITY = {"intent": "intended", "threat": "asserted", "refuse": "asserted", "vow": "intended"}
+FRAME_MODALITY = {
+    "intent": "intended",
+    "threat": "asserted",
+    "refuse": "asserted",
+    "vow": "intended",
+    "demand": "asserted",
+}
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,11 @@ INTENT_VERBS = frozenset(
 )
 DEMAND_VERBS = frozenset(["urge", "call", "demand", "ask", "press", "request"])
 REPORT_VERBS = frozenset(["say", "tell", "claim", "report", "allege", "add", "state", "announce", "insist"])
-HYPOTHETICAL_AUX = frozenset(["would", "could", "may", "might", "should"])
+#: Verbs through which one actor demands something of another ("X said Y must ...").
+SPEECH_VERBS = REPORT_VERBS | frozenset("stress reiterate warn write declare remind argue".split())
+HYPOTHETICAL_AUX = frozenset(["would", "could", "may", "might"])
+#: Auxiliaries of obligation: "Israel must halt ..." is demanded of Israel, not done by it.
+OBLIGATION_AUX = frozenset(["must", "should"])
 FUTURE_AUX = frozenset(("will", "shall", "'ll"))
 #: Prepositions that make an event noun the topic of another event ("talks on cooperation").
 TOPIC_PREPS = frozenset(["on", "about", "over", "regarding", "concerning"])
@@ -349,6 +353,16 @@ def _placed(token: Token, actors: DocActors) -> bool:
     )
 
 
+def demanded_by(trigger: Trigger, actors: DocActors) -> list[Actor]:
+    """Return who demands the trigger's event: "X said (that) Y must Z" -> X, else nobody."""
+    chain = verb_chain(trigger.governor)
+    aux = {c.lower_ for verb in chain for c in verb.children if c.dep_ == "aux"}
+    top = chain[-1]
+    if not aux & OBLIGATION_AUX or top.dep_ != "ccomp" or top.head.lemma_.lower() not in SPEECH_VERBS:
+        return []
+    return subjects(top.head, actors)[0]
+
+
 def modality_of(trigger: Trigger) -> tuple[str, bool]:
     """Return the trigger's modality and whether it is negated."""
     chain = verb_chain(trigger.governor)
@@ -374,6 +388,8 @@ def modality_of(trigger: Trigger) -> tuple[str, bool]:
             return "intended", negated
         if lemma in DEMAND_VERBS:
             return "demanded", negated
+    if aux & OBLIGATION_AUX:
+        return "demanded", negated
     if aux & (HYPOTHETICAL_AUX - {"would"}) or ("would" in aux and not reported):
         return "hypothetical", negated
     if aux & FUTURE_AUX or "would" in aux:
