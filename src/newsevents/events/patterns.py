@@ -61,7 +61,9 @@ class PatternTable:
         if not candidates:
             return None
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-        objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass", "xcomp"}}
+        heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "xcomp"}]
+        # "released the prime minister and 30 members of his government": any conjunct may fit
+        objects = {o.lemma_.lower() for head in heads for o in (head, *head.conjuncts)}
         preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "dative"}}
         # "withdraw from the deal": a prepositional object can select a row as a direct object does
         pobjs = {
