@@ -23,12 +23,33 @@ DEFAULT = Acled("Battles", "Armed clash")
         ("175", "Security forces shot dead three protesters.", "CVL", "Excessive force against protesters"),
         ("141", "Thousands rallied peacefully in the capital.", None, "Peaceful protest"),
         ("190", "Rebels and soldiers exchanged fire.", None, "Armed clash"),
+        ("190", "Demonstrators clashed with police outside parliament.", "COP", "Violent demonstration"),
+        ("175", "Police fired tear gas as rioters threw stones.", "CVL", "Violent demonstration"),
+        ("173", "Police detained dozens of protesters at the march.", "CVL", "Protest with intervention"),
+        (
+            "141",
+            "Four protesters died from gunfire during the demonstration.",
+            None,
+            "Excessive force against protesters",
+        ),
+        ("190", "Gunmen stormed the university campus.", "EDU", "Attack"),
+        ("181", "Gunmen kidnapped two farmers.", "CVL", "Abduction/forced disappearance"),
+        ("180", "Rebel fighters killed dozens of government troops.", "MIL", "Armed clash"),
+        ("183", "A grenade was hurled at the shop, killing a civilian.", "CVL", "Grenade"),
+        (
+            "154",
+            "The army set up an observation post near the border.",
+            None,
+            "Headquarters or base established",
+        ),
+        ("190", "Rebels attacked the convoy with bombs and rifles.", "MIL", "Armed clash"),
+        ("190", "An angry mob attacked two men accused of theft.", "CVL", "Mob violence"),
     ],
 )
 def test_acled_cues_choose_the_sub_event_type(
     code: str, sentence: str, target_agent: str | None, sub_event_type: str
 ) -> None:
-    default = DEFAULT if code.startswith("19") else Acled("Protests", "Peaceful protest")
+    default = DEFAULT if code.startswith(("18", "19", "15")) else Acled("Protests", "Peaceful protest")
     refined = refine_acled(default, code, sentence, target_agent)
     assert refined is not None
     assert refined.sub_event_type == sub_event_type

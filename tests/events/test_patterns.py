@@ -135,6 +135,15 @@ def _triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
         ("Russia rejected talks with Ukraine.", ("125", "RUS", "UKR")),
         ("Israel lifted the blockade on Gaza.", ("0872", "ISR", "PSE")),
         ("Hamas used Palestinian civilians as human shields.", ("184", "PSEINS", "PSECVL")),
+        ("Pakistani militants lobbed a grenade at a police station.", ("183", "PAKREB", "PAKCOP")),
+        ("Malian rebels took control of the town from the army.", ("192", "MLIREB", "MLIMIL")),
+        ("Iraqi troops recaptured the town from Islamic State militants.", ("192", "IRQMIL", "IRQREB")),
+        ("Russian jets carried out airstrikes on rebel positions in Syria.", ("195", "RUSMIL", "SYRREB")),
+        ("The Turkish army set up an observation post in Syria.", ("154", "TURMIL", "SYR")),
+        (
+            "Kenyan opposition supporters held a rally in Nairobi against the government.",
+            ("141", "KENOPP", "KENGOV"),
+        ),
     ],
 )
 def test_patterns_object_selects_the_code(
