@@ -199,3 +199,8 @@ def test_coder_what_one_actor_says_another_must_do_is_a_demand(pipeline: Pipelin
     events = code(pipeline, "The Kenyan foreign minister said Somalia must release the detained aid workers.")
     assert ("1053", "KENGOV", "SOM") in triples(events)
     assert all(e.modality == "demanded" for e in events if e.code == "0841")
+
+
+def test_coder_verbs_joined_by_and_share_their_object(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Belarusian police arrested and beat dozens of protesters in Minsk.")
+    assert {e.code for e in events} >= {"173", "182"}

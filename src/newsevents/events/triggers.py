@@ -239,7 +239,10 @@ def _implied(token: Token, agent: str, actors: DocActors) -> Actor:
 
 def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Actor]) -> list[Actor]:
     """Return the target actors of a verb: its object or the pattern's preposition."""
-    objects = _children(token, {"dobj", "dative"})
+    # "arrested and beat protesters": verbs joined by "and" share the object of the last one
+    objects = _children(token, {"dobj", "dative"}) or [
+        o for conj in token.conjuncts if conj.i > token.i for o in _children(conj, {"dobj"})
+    ]
     preps = {pattern.target} if pattern.target and pattern.target != "dobj" else set()
     order: list[list[Token]] = []
     if preps:
