@@ -109,3 +109,34 @@ def test_html_staff_author_rejected() -> None:
 )
 def test_html_strip_site(title: str, publisher: str | None, expected: str) -> None:
     assert strip_site(title, publisher) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("My Fitness Journey: Week 5 – The Transformation Test", "My Fitness Journey: Week 5"),
+        ("Setting up an aquarium - A step by step guide", "Setting up an aquarium"),
+        ("Nintendo Switch - OLED Model", "Nintendo Switch"),
+        ("Kyiv - Moscow talks resume after a long pause", "Kyiv - Moscow talks resume after a long pause"),
+        (
+            "Talks held - and a deal struck at last in Minsk",
+            "Talks held - and a deal struck at last in Minsk",
+        ),
+    ],
+)
+def test_html_strip_site_short_subtitle(title: str, expected: str) -> None:
+    assert strip_site(title, None) == expected
+
+
+def test_html_sole_h1_wins_over_a_rewritten_page_title() -> None:
+    head = "<title>Marathon in One Year for Beginners » Take The Magic Step</title>"
+    top = "<h1>Run a Marathon in One Year: A Training Schedule for Beginners</h1>"
+    draft = parse_html(_page(head, top))
+    assert draft.title == "Run a Marathon in One Year: A Training Schedule for Beginners"
+
+
+def test_html_utc_time_shown_on_the_day_before_gives_the_shown_day() -> None:
+    top = '<h1>Talks held</h1><time datetime="2016-05-24T04:13:00Z">May 23, 2016</time>'
+    draft = parse_html(_page("<title>Talks held</title>", top))
+    assert draft.published is not None
+    assert draft.published.iso == "2016-05-23"

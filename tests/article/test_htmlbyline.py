@@ -6,7 +6,14 @@ import lxml.html
 import pytest
 
 from newsevents.article.byline import split_authors
-from newsevents.article.htmlbyline import header_authors, host_key, is_site_name, is_thread, marked_names
+from newsevents.article.htmlbyline import (
+    bio_author,
+    header_authors,
+    host_key,
+    is_site_name,
+    is_thread,
+    marked_names,
+)
 
 
 @pytest.mark.parametrize(
@@ -89,3 +96,18 @@ def test_htmlbyline_comment_authors_not_marked() -> None:
 )
 def test_htmlbyline_roles_and_non_people(names: str, expected: tuple[str, ...]) -> None:
     assert split_authors(names) == expected
+
+
+def test_htmlbyline_bio_box_names_the_author() -> None:
+    lines = [
+        "Share this",
+        "Jane Roe",
+        "",
+        "Jane Roe is a journalist who has covered the region for a decade.",
+    ]
+    assert bio_author(lines, []) == ("Jane Roe",)
+
+
+def test_htmlbyline_bio_of_a_thing_is_not_an_author() -> None:
+    lines = ["Volunteer Week", "Volunteer Week is our local call to action, held every spring since 1974."]
+    assert bio_author(lines, []) == ()

@@ -131,3 +131,29 @@ def test_textdump_footer_rule_cuts_everything_after() -> None:
         "---\n\nThe port authority said that ships were waiting outside the harbour for days.\n"
     )
     assert parse_textdump(dump).paragraphs == (_LEDE,)
+
+
+@pytest.mark.parametrize(
+    "closer",
+    ["[ 167 comments ]", "Top Rated Comments", "Leave a Reply", "© 2019 Daily Planet. All Rights Reserved."],
+)
+def test_textdump_comments_or_copyright_end_the_body(closer: str) -> None:
+    lede = " ".join([_LEDE] * 6)
+    comment = "I think the strike was always going to last longer than the port authority admitted."
+    dump = f"Port strike enters second week\n\n{lede}\n\n{closer}\n\n{comment}\n"
+    assert parse_textdump(dump).paragraphs == (lede,)
+
+
+def test_textdump_image_copyright_does_not_end_the_body() -> None:
+    lede = " ".join([_LEDE] * 6)
+    more = "The port authority said that ships were waiting outside the harbour for days."
+    dump = f"Port strike enters second week\n\n{lede}\n\nImage copyright Reuters\n\n{more}\n"
+    assert parse_textdump(dump).paragraphs == (lede, more)
+
+
+def test_textdump_repeated_share_bar_ends_the_first_item() -> None:
+    lede = " ".join([_LEDE] * 6)
+    other = "Another message about the weather in the hills, shared by a reader on Sunday."
+    bar = "Whatsapp Facebook Pin Download"
+    dump = f"Port strike enters second week\n\n{lede}\n\n{bar}\n\n{other}\n\n{bar}\n\n{other}\n\n{bar}\n"
+    assert parse_textdump(dump).paragraphs == (lede,)

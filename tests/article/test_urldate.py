@@ -40,6 +40,7 @@ def test_urldate_utc_evening_before_keeps_the_url_local_day() -> None:
         ("2020-02-18T20:18:11+00:00", "https://x.com/2020/02/17/a"),  # no real offset explains it
         ("2020-02-18T02:18:11+00:00", "https://x.com/2020/02/14/a"),  # more than a day apart
         ("2020-02-18T02:18:11+00:00", "https://x.com/a"),
+        ("2020-07-09T10:04:04Z", "https://x.com/2020/07/08/a"),  # 6 a.m. on the 9th in New York
     ],
 )
 def test_urldate_page_time_kept(iso: str, url: str) -> None:

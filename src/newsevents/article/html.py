@@ -27,7 +27,14 @@ import trafilatura
 from newsevents.article.byline import parse_byline, split_authors
 from newsevents.article.dates import Stamp, parse_stamp, read_dateline
 from newsevents.article.draft import Draft
-from newsevents.article.htmlbyline import header_authors, host_key, is_site_name, is_thread, marked_names
+from newsevents.article.htmlbyline import (
+    bio_author,
+    header_authors,
+    host_key,
+    is_site_name,
+    is_thread,
+    marked_names,
+)
 from newsevents.article.htmltext import render_tree
 from newsevents.article.lines import classify_line, normalize
 from newsevents.article.textdump import clean_site_name
@@ -51,17 +58,21 @@ _KEEP_STRICT_SHARE = 0.6  # the precise body is kept when it has this share of t
 _H1_CONFIRMED = 0.8  # share of the h1's words the page title must contain to confirm it
 _INVISIBLE_CHARS = re.compile(r"[\u200b-\u200f\ufeff\ue000-\uf8ff]")
 _TAGLINE = re.compile(r"\s+(?:\||::)\s+")
+_SUBTITLE = re.compile(r"\s+[-–—]\s+")
+_SUBTITLE_MAX_WORDS = 6  # a tail after a spaced dash this short is a subtitle or a pitch, not headline
+_H1_SOLE_OVERLAP = 0.3  # the page's only h1 is the headline when the page title shares this much of it
 _DROPPED_KINDS = frozenset({"date", "byline", "boiler", "heading", "rule"})
 
 
 def parse_html(html: str, *, url: str | None = None) -> Draft:
     """Return the article of an HTML page; trafilatura errors propagate to the caller."""
-    found = _extract(html, url, mode="precision")
     tree = _parse_tree(html)
     ld = list(_json_ld(tree)) if tree is not None else []
+    marked = _marked_stamps(tree, ld)
+    found = _extract(html, url, mode="precision", search_text=not marked and url_day(url) is None)
     publisher = _publisher(tree, ld, found, url)
     title = _title(tree, found, publisher)
-    published, warnings = _published(tree, ld, found, url)
+    published, warnings = _published(tree, marked, found, url)
     published = local_day_from_url(published, url, warnings)
     authors = _authors(tree, ld, found, (publisher, url, title))
     paragraphs = _body(html, url, _paragraphs(str(found.get("text") or ""), title), title)
@@ -92,11 +103,13 @@ def _words(paragraphs: tuple[str, ...]) -> int:
     return sum(len(p.split()) for p in paragraphs)
 
 
-def _extract(html: str, url: str | None, *, mode: str) -> dict[str, Any]:
+def _extract(html: str, url: str | None, *, mode: str, search_text: bool = False) -> dict[str, Any]:
     """Return trafilatura's findings as a dict (empty when it finds nothing).
 
     ``mode``: ``precision`` (metadata and the strict body), ``balanced`` (body only, trafilatura's
     default) or ``comments`` (recall, with comments: for pages whose text is all in posts).
+    ``search_text``: let the date search read the page text too (slow; for pages whose markup and
+    URL give no date).
     """
     doc = trafilatura.bare_extraction(
         html,
@@ -107,7 +120,7 @@ def _extract(html: str, url: str | None, *, mode: str) -> dict[str, Any]:
         only_with_metadata=False,
         with_metadata=mode == "precision",
         include_tables=True,
-        date_extraction_params={"extensive_search": True, "original_date": True},
+        date_extraction_params={"extensive_search": search_text, "original_date": True},
     )
     return doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else dict(doc or {})
 
@@ -206,6 +219,8 @@ def _headline(tree: lxml.html.HtmlElement | None, heads: list[str], publisher: s
     best = max(h1s, key=lambda h: _overlap(h, heads))
     if _overlap(best, heads) >= _H1_CONFIRMED:
         return strip_site(best, publisher)
+    if len(h1s) == 1 and len(best.split()) >= 3 and _overlap(best, heads) >= _H1_SOLE_OVERLAP:
+        return strip_site(best, publisher)
     return best if len(h1s) == 1 and not heads and len(best.split()) >= 2 else None
 
 
@@ -232,7 +247,19 @@ def strip_site(title: str, publisher: str | None) -> str:
     """Return a page title without the site's name ("Headline - Site", "Site | Headline") or tagline."""
     title = _strip_site_parts(title, publisher)
     first = _TAGLINE.split(title)[0]
-    return first if len(first.split()) >= 2 else title
+    return _strip_subtitle(first if len(first.split()) >= 2 else title)
+
+
+def _strip_subtitle(title: str) -> str:
+    """Return a title without a short tail after a spaced dash ("Headline – Fast & Reliable")."""
+    cut = _SUBTITLE.search(title)
+    if cut is None:
+        return title
+    head, tail = title[: cut.start()].strip(), title[cut.end() :].strip()
+    head_words, tail_words = len(head.split()), len(tail.split())
+    if head_words >= 2 and tail_words <= _SUBTITLE_MAX_WORDS and tail_words <= 2 * head_words:
+        return head
+    return title
 
 
 def _strip_site_parts(title: str, publisher: str | None) -> str:
@@ -258,17 +285,29 @@ def _is_site(part: str, site: str) -> bool:
     return len(key) >= 3 and (key == site or site in key or key in site)
 
 
-def _published(
-    tree: lxml.html.HtmlElement | None, ld: list[dict[str, Any]], found: dict[str, Any], url: str | None
-) -> tuple[Stamp | None, list[str]]:
-    """Return the publication stamp: the page's own metadata, then the URL's day, then trafilatura's."""
+def _marked_stamps(tree: lxml.html.HtmlElement | None, ld: list[dict[str, Any]]) -> list[Stamp]:
+    """Return the publication stamps the markup states: meta tags, JSON-LD, ``<time>`` elements."""
     values = _meta(tree, *_PUBLISHED_META)
     values += [str(obj["datePublished"]) for obj in ld if obj.get("datePublished")]
     values += _time_values(tree)
-    stamps = [s for s in (parse_stamp(v) for v in values) if s is not None]
-    stamps += _visible_datelines(tree)
+    return [s for s in (parse_stamp(v) for v in values) if s is not None]
+
+
+def _published(
+    tree: lxml.html.HtmlElement | None, marked: list[Stamp], found: dict[str, Any], url: str | None
+) -> tuple[Stamp | None, list[str]]:
+    """Return the publication stamp: the page's own metadata, then the URL's day, then trafilatura's.
+
+    ``marked`` are the stamps of the page's markup (:func:`_marked_stamps`).
+    """
+    stamps = list(marked)
+    if not any(s.precision in ("minute", "second") for s in stamps):
+        stamps += _visible_datelines(tree)  # only read when the markup gives no time (they come last)
     timed = [s for s in stamps if s.precision in ("minute", "second")]
     if timed:
+        local = _shown_local_day(tree, timed[0])
+        if local is not None:
+            return local, [f"UTC time {timed[0].iso} is shown on another day; the shown local day is kept"]
         warnings = [] if timed[0].has_offset else ["publication time has no UTC offset"]
         return timed[0], warnings
     if stamps:
@@ -280,6 +319,26 @@ def _published(
     if day is not None and day.iso.endswith("-01-01"):
         day = None  # a guess from a year alone (a copyright line), not a publication day
     return day, ([] if day else ["no publication date found"])
+
+
+def _shown_local_day(tree: lxml.html.HtmlElement | None, stamp: Stamp) -> Stamp | None:
+    """Return the day a ``<time>`` element shows for a UTC time when it is the day before or after.
+
+    ``<time datetime="2026-02-24T04:13:00Z">February 23, 2026</time>``: the reader saw the 23rd.
+    """
+    if tree is None or not stamp.iso.endswith(("Z", "+00:00")):
+        return None
+    for node in tree.iter("time"):
+        value = parse_stamp((node.get("datetime") or "").strip())
+        if value is None or value.iso != stamp.iso:
+            continue
+        shown = read_dateline(_text(node))
+        if shown is None or shown.stamp is None:
+            return None
+        if abs((shown.stamp.day - stamp.day).days) == 1:
+            return Stamp(shown.stamp.day.isoformat(), "day")
+        return None
+    return None
 
 
 def _visible_datelines(tree: lxml.html.HtmlElement | None) -> list[Stamp]:
@@ -352,11 +411,13 @@ def _author_sources(
     raw += [m for m in _meta(tree, "author", "article:author", "byl", "dc.creator") if "://" not in m]
     for source in raw:
         yield parse_byline(source, reject=reject) or split_authors(source, reject=reject)
+    lines = render_tree(tree).splitlines() if tree is not None else []
     if tree is not None:
         heads = [title or "", *(_text(h) for h in tree.iter("h1"))]
-        yield header_authors(render_tree(tree).splitlines(), heads, reject)
+        yield header_authors(lines, heads, reject)
     for source in (a.strip() for a in str(found.get("author") or "").split(";")):
         yield parse_byline(source, reject=reject) or split_authors(source, reject=reject)
+    yield bio_author(lines, reject)
 
 
 def _ld_people(value: Any) -> list[str]:

@@ -84,6 +84,32 @@ def header_authors(lines: Sequence[str], titles: Sequence[str], reject: Iterable
     return ()
 
 
+_BIO_VERB = re.compile(r"^(?:is|was|has|had|writes|covers|joined|holds|leads|serves)\b")
+_PERSON_CUE = re.compile(
+    r"\b(?:he|she|his|her|him|they|their|writer|journalist|editor|author|reporter|correspondent|"
+    r"contributor|columnist|years|experience|graduated?|degree|lives|based in)\b",
+    re.I,
+)  # a bio says something only a person is or has
+
+
+def bio_author(lines: Sequence[str], reject: Iterable[str]) -> tuple[str, ...]:
+    """Return the name of an author box: a line that is only a name, then a bio opening with it.
+
+    "Jane Roe" followed within two lines by "Jane Roe is a reporter who covers ..." names the author.
+    """
+    rejected = list(reject)
+    for index, line in enumerate(lines):
+        name = line.strip()
+        if not name or not _is_bare_name(name, rejected):
+            continue
+        for following in lines[index + 1 : index + 4]:
+            rest = following.strip()
+            bio = rest[len(name) + 1 :]
+            if rest.startswith(f"{name} ") and _BIO_VERB.match(bio) and _PERSON_CUE.search(bio[:300]):
+                return (name,)
+    return ()
+
+
 def _is_bare_name(line: str, reject: list[str]) -> bool:
     """Whether a line is only one person's name of two or three words."""
     if not 2 <= len(line.split()) <= 3 or line.split()[0].lower() in ("by", "the"):

@@ -32,6 +32,19 @@ _SMALL_WORDS = frozenset({"THE", "OF", "AND"})
 _MIN_BODY_WORDS = 8
 _MIN_WRAP_CHARS = 40  # a hard-wrapped prose line is longer than any header line it could be confused with
 _SITE_SEPARATORS = re.compile(r"\s+[|—–-]\s+|\s*[|•·]\s*")
+_COMMENTS_START = re.compile(
+    r"^\W*(?:\d+\s+)?(?:top[- ]rated\s+|latest\s+|recent\s+|reader\s+|user\s+|most\s+\w+\s+)?"
+    r"(?:comments?|responses?|replies|discussion)\b(?:\s*\(\d+\))?\W*$"
+    r"|^(?:leave|post|add|write|submit)\s+a\s+(?:comment|reply|response)\b"
+    r"|^join\s+the\s+(?:conversation|discussion)\b",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:19|20)\d\d\b.*\ball rights reserved\b", re.I)
+_ENDS_BODY_AFTER_WORDS = 60  # a comments heading, copyright line or share bar this far into the body ends it
+_SHARE_WORDS = frozenset(
+    "share facebook twitter whatsapp pinterest pin linkedin reddit email telegram tweet print vk".split()
+)
+_REPEATED_BAR = 3  # a share bar seen this often on one page closes each item of a list
 
 
 def split_units(text: str) -> list[str]:
@@ -73,6 +86,7 @@ def parse_textdump(text: str, *, publisher: str | None = None) -> Draft:
     publisher = publisher or _find_publisher(lines, title_at)
     start = _find_body_start(lines, title_at)
     end = next((ln.index for ln in lines[start:] if ln.kind == "rule"), len(lines))
+    end = _first_repeated_bar(lines, start, end)
     kept = lines[:end]
     authors = _collect_authors(kept, publisher)
     published, page_date, warnings = _choose_dates(kept, title_at)
@@ -80,6 +94,26 @@ def parse_textdump(text: str, *, publisher: str | None = None) -> Draft:
     if title is None:
         warnings.append("no title found")
     return Draft(title, publisher, published, authors, paragraphs, page_date, tuple(warnings))
+
+
+def _first_repeated_bar(lines: list[Line], start: int, end: int) -> int:
+    """Return where the body ends at a short line repeated on the page (a share bar under each item).
+
+    A page that lists several items, each closed by the same bar, holds its article in the first item.
+    """
+    counts = Counter(ln.text for ln in lines if ln.kind == "text" and _is_share_bar(ln.text))
+    words = 0
+    for line in lines[start:end]:
+        if counts[line.text] >= _REPEATED_BAR and words >= _ENDS_BODY_AFTER_WORDS:
+            return line.index
+        words += line.words if line.kind == "text" else 0
+    return end
+
+
+def _is_share_bar(text: str) -> bool:
+    """Whether a short line is at least half made of share-button words ("Whatsapp Facebook Pin Save")."""
+    words = normalize(text).split()
+    return 2 <= len(words) <= 8 and 2 * sum(word in _SHARE_WORDS for word in words) >= len(words)
 
 
 def _head(lines: list[Line]) -> list[Line]:
@@ -205,6 +239,13 @@ def _pick_published(datelines: list[Dateline], page_date: str | None, warnings: 
     return None
 
 
+def _ends_body(line: Line) -> bool:
+    """Whether a line closes the article: the start of the comments or a short copyright notice."""
+    if _COMMENTS_START.match(line.text):
+        return True
+    return line.words <= 20 and bool(_COPYRIGHT.search(line.text))
+
+
 def _assemble_body(
     lines: list[Line], *, title: str | None, publisher: str | None, authors: tuple[str, ...]
 ) -> tuple[str, ...]:
@@ -213,6 +254,8 @@ def _assemble_body(
     kept: list[tuple[str, bool]] = []
     listing = False
     for line in lines:
+        if _ends_body(line) and sum(len(t.split()) for t, _ in kept) >= _ENDS_BODY_AFTER_WORDS:
+            break
         if line.kind == "heading":
             listing = True
             continue

@@ -18,6 +18,7 @@ _URL_DAY = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
 )
 _UTC = ("+00:00", "Z")
+_WEST_HOURS = 9  # news sites sit at most this far west of UTC (Alaska); Hawaii-only offsets are not assumed
 
 
 def url_day(url: object) -> Stamp | None:
@@ -37,8 +38,8 @@ def url_day(url: object) -> Stamp | None:
 def local_day_from_url(stamp: Stamp | None, url: str | None, warnings: list[str]) -> Stamp | None:
     """Return the URL's day instead of a UTC time that falls on the next or previous day there.
 
-    Only when the URL's day is one day off in the direction a real UTC offset (-12 to +14 hours)
-    allows; the stamp is kept otherwise.
+    Only when the URL's day is one day off in the direction a real UTC offset (-9 to +14 hours)
+    allows; the stamp is kept otherwise (a URL day may also be the day the story was first filed).
     """
     if stamp is None or stamp.precision not in ("minute", "second") or not stamp.iso.endswith(_UTC):
         return stamp
@@ -47,7 +48,7 @@ def local_day_from_url(stamp: Stamp | None, url: str | None, warnings: list[str]
         return stamp
     hour = int(stamp.iso[11:13])
     shift = (local.day - stamp.day).days
-    if (shift == -1 and hour < 12) or (shift == 1 and hour >= 10):
+    if (shift == -1 and hour < _WEST_HOURS) or (shift == 1 and hour >= 10):
         warnings.append(f"UTC time {stamp.iso} is on another day than the URL's; the URL's local day is kept")
         return local
     return stamp
