@@ -164,3 +164,14 @@ def test_score_acled_sentences_macro_f1(make_event: MakeEvent) -> None:
     assert scores["macro_f1"] == pytest.approx(0.75)
     assert scores["accuracy"] == pytest.approx(2 / 3)
     assert scores["acled_sentences"] == 3.0
+
+
+def test_sentences_old_cameo_country_codes_are_read_as_iso(tmp_path: Path) -> None:
+    path = tmp_path / "plover.jsonl"
+    path.write_text(
+        '{"id": "1", "text": "Japan halted aid.", "event": "SANCTION", "source": [{"code": "JAP"}], '
+        '"target": [{"code": "SRB"}]}\n',
+        encoding="utf-8",
+    )
+    (gold,) = load_plover_gsr(path)
+    assert gold.source_countries == ("JPN",)

@@ -30,6 +30,10 @@ class SentenceGold:
     acled_sub_event_type: str | None = None
 
 
+#: Country codes of the old CAMEO actor dictionaries that the PLOVER gold still uses, and their ISO code.
+OLD_CAMEO_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (line number, object) for each non-blank line of a JSONL gold file."""
     try:
@@ -53,9 +57,8 @@ def _actor_codes(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list):
         return ()
     codes = (item.get("code") for item in value if isinstance(item, Mapping))
-    return tuple(
-        dict.fromkeys(code.strip().upper() for code in codes if isinstance(code, str) and code.strip())
-    )
+    upper = (code.strip().upper() for code in codes if isinstance(code, str) and code.strip())
+    return tuple(dict.fromkeys(OLD_CAMEO_CODES.get(code, code) for code in upper))
 
 
 def load_plover_gsr(path: Path) -> list[SentenceGold]:
