@@ -39,6 +39,7 @@ def locate(pipeline: Pipeline, text: str, verb: str, hints: tuple[str, ...] = ()
             "AFG",
         ),
         ("Rebels shelled positions in Idlib province overnight.", "shelled", "Idlib province", "SYR"),
+        ("Turkish agents captured Ocalan in Nairobi in 1999.", "captured", "Nairobi", "KEN"),
     ],
 )
 def test_location_finds_the_place_named_with_the_action(
@@ -56,6 +57,7 @@ def test_location_finds_the_place_named_with_the_action(
         ("Azerbaijan and the UK discussed the solution of the Nagorno-Karabakh conflict.", "discussed"),
         ("Students protested outside the Chinese embassy on Tuesday.", "protested"),
         ("Officials said in Paris that troops attacked the village.", "attacked"),
+        ("The Palestinians were protesting against the Israeli operation in Gaza.", "protesting"),
     ],
 )
 def test_location_ignores_places_not_named_with_the_action(pipeline: Pipeline, text: str, verb: str) -> None:

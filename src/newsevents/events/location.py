@@ -3,7 +3,8 @@
 Only a place named with the action counts ("talks in Moscow", "a visit to London", "shelling
 near Idlib", "killed 12 people in the town of Remolinos"); a place merely mentioned elsewhere
 in the sentence does not ("Romanian refugees" names no place; "said in a statement" names no
-place). In order:
+place), nor does a place inside the object of a topic preposition ("protesting against the
+operation in Gaza": the place describes the operation). In order:
 
 1. a locative preposition ("in", "at", "near", "outside", "to" ...) in the trigger's clause, or
    in the clause the trigger's participle or purpose clause hangs from ("marched in Baghdad,
@@ -42,6 +43,9 @@ PLACE_PREPS = frozenset(
 #: Prepositions that name a place only when it is smaller than a country ("on Haifa Street", not
 #: "sanctions on Iran").
 SURFACE_PREPS = frozenset({"on", "onto"})
+#: Prepositions whose object is what an action is about or aimed at, not where it happened: a place
+#: below one describes that noun ("protesting against the operation in Gaza").
+TOPIC_PREPS = frozenset("against of for about over regarding concerning".split())
 #: Verbs whose object is the place where they happen ("captured Burdhubo", "patrolled New Delhi").
 PLACE_OBJECT_VERBS = frozenset(
     "capture seize take occupy patrol storm raid invade enter attack bomb shell strike hit target "
@@ -138,9 +142,9 @@ class EventLocator:
     def _best_mention(self, heads: list[Token], found: DocActors) -> PlaceMention | None:
         """Return the most specific place the clauses at ``heads`` name, the nearest of equals."""
         anchor = heads[0].i
-        best: tuple[tuple[int, int], PlaceMention] | None = None
+        best: tuple[tuple[int, bool, int], PlaceMention] | None = None
         for phrase, mention in self._mentions(heads, found):
-            rank = (-_SPECIFIC[mention.kind], abs(phrase.i - anchor))
+            rank = (-_SPECIFIC[mention.kind], phrase.dep_ != "prep", abs(phrase.i - anchor))
             if best is None or rank < best[0]:
                 best = (rank, mention)
         return best[1] if best else None
@@ -178,7 +182,9 @@ class EventLocator:
                 frontier += [(c, depth + 1) for c in node.children if _inside(c)]
         if not mentions:
             return None
-        return min(mentions, key=lambda m: (-_SPECIFIC[m.kind], m.depth, m.token.i))
+        return min(
+            mentions, key=lambda m: (-_SPECIFIC[m.kind], m.token.dep_ == "compound", m.depth, m.token.i)
+        )
 
     def mention_at(self, token: Token, found: DocActors, depth: int = 0) -> PlaceMention | None:
         """Return the place a token heads: a tagged place, a country actor or a place entity."""
@@ -250,10 +256,25 @@ def place_preps(heads: list[Token]) -> list[Token]:
                 and token.lower_ in PLACE_PREPS | SURFACE_PREPS
                 and token.i not in seen
                 and same_clause(token, head)
+                and not _under_other_prep(token, head)
             ):
                 seen.add(token.i)
                 preps.append(token)
     return sorted(preps, key=lambda t: abs(t.i - heads[0].i))
+
+
+def _under_other_prep(token: Token, head: Token) -> bool:
+    """Return True when a topic preposition ("against", "of", "for" ...) lies between ``token`` and ``head``.
+
+    Such a place describes a noun, not the action: "protesting against the operation in Gaza",
+    "accused the rebels of massacring herders in Unity State".
+    """
+    node = token.head
+    while node.i != head.i and node.head is not node:
+        if node.dep_ == "prep" and node.lower_ in TOPIC_PREPS:
+            return True
+        node = node.head
+    return False
 
 
 def same_clause(token: Token, head: Token) -> bool:
