@@ -12,7 +12,17 @@ from pathlib import Path
 import pytest
 
 from newsevents.evaluate import load_page_gold, page_path, score_article, score_events, summarize
-from newsevents.evaluation import E2E_GOLD, SEED_GOLD, score_gold_pages, score_sentences, scored_events
+from newsevents.evaluation import (
+    ACLED_GOLD,
+    E2E_GOLD,
+    PLOVER_GOLD,
+    SEED_GOLD,
+    score_acled_set,
+    score_gold_pages,
+    score_plover_set,
+    score_sentences,
+    scored_events,
+)
 from newsevents.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,3 +79,17 @@ def test_gold_e2e_pages_hold_their_floors(pipeline: Pipeline, shared: Path) -> N
     assert summary["false_events_per_page"] <= floors["false_events_per_page"]
     assert summary["article.all"] >= floors["article_checks"]
     assert summary["crawl_date_events"] == 0
+
+
+@pytest.mark.shared
+def test_gold_plover_sentences_hold_their_floors(pipeline: Pipeline, shared: Path) -> None:
+    scores = score_plover_set(pipeline, shared / PLOVER_GOLD)
+    floors = BASELINE["plover"]
+    assert scores["best_type_accuracy"] >= floors["best_type_accuracy"]
+    assert scores["source_country_accuracy"] >= floors["source_country_accuracy"]
+
+
+@pytest.mark.shared
+def test_gold_acled_types_hold_their_floor(pipeline: Pipeline, shared: Path) -> None:
+    scores = score_acled_set(pipeline, shared / ACLED_GOLD)
+    assert scores["macro_f1"] >= BASELINE["acled"]["macro_f1"]
