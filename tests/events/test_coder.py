@@ -204,3 +204,14 @@ def test_coder_what_one_actor_says_another_must_do_is_a_demand(pipeline: Pipelin
 def test_coder_verbs_joined_by_and_share_their_object(pipeline: Pipeline) -> None:
     events = code(pipeline, "Belarusian police arrested and beat dozens of protesters in Minsk.")
     assert {e.code for e in events} >= {"173", "182"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan runners captured the gold medal in Paris.",
+        "Chinese officials shot down hopes of a quick deal with Japan.",
+    ],
+)
+def test_coder_figurative_force_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert [e for e in code(pipeline, text) if e.root_code in {"18", "19", "20"}] == []

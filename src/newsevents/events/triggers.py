@@ -38,6 +38,11 @@ RECEIVER_VERBS = frozenset(["face", "receive", "draw", "suffer", "endure", "attr
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 #: Prepositions that name where something is.
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "around"})
+#: Objects that make a verb of force figurative: titles won, hopes dashed, ideas attacked.
+FIGURATIVE_OBJECTS = frozenset(
+    "medal title championship trophy cup crown record hope hopes idea ideas proposal bill plan motion "
+    "suggestion notion argument claim rumour rumor imagination heart hearts attention vote votes".split()
+)
 #: Verbs whose "of"/"for" object is an alleged act, not an event that happened.
 ALLEGATION_VERBS = frozenset("accuse blame suspect charge convict indict allege".split())
 #: Verbs whose clause is a denied or alleged act.
@@ -105,6 +110,8 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
             if _alleged(token):
                 continue
             pattern = table.match_verb(token)
+            if pattern is not None and pattern.code[:2] in FORCE_ROOTS and _figurative(token):
+                continue
             if pattern is not None:
                 verb_ids.add(token.i)
                 found.append(_verb_trigger(token, pattern, actors))
@@ -114,6 +121,13 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
             if pattern is not None:
                 found.append(_noun_trigger(token, pattern, actors))
     return found
+
+
+def _figurative(token: Token) -> bool:
+    """Return True for a verb of force used figuratively ("captured the gold medal", "shot down hopes")."""
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in FIGURATIVE_OBJECTS for c in token.children
+    )
 
 
 def _alleged(token: Token) -> bool:
