@@ -28,14 +28,11 @@ from typing import TYPE_CHECKING, Any
 
 from newsevents.errors import DataError, Msg
 from newsevents.evaluate.matching import actor_matches
-from newsevents.evaluate.sentences import _read_jsonl, best_event, load_plover_gsr
+from newsevents.evaluate.sentences import OLD_CAMEO_CODES, _read_jsonl, best_event, load_plover_gsr
 from newsevents.model import Event, Location, Page, content_id
 
 if TYPE_CHECKING:
     from newsevents.pipeline import Pipeline
-
-#: CAMEO-style country codes in the PLOVER gold that are not ISO alpha-3.
-GOLD_CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +207,7 @@ def score_verb_places(golds: Sequence[LocationGold], places: Sequence[Location |
 
 def _country(code: str) -> str:
     """Return a gold actor code with CAMEO-only country codes mapped to ISO alpha-3."""
-    return GOLD_CODE_FIXES.get(code, code)
+    return OLD_CAMEO_CODES.get(code, code)
 
 
 def score_actor_countries(
