@@ -10,7 +10,7 @@ import functools
 import importlib.util
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newsevents.errors import ModelError, Msg
@@ -99,19 +99,11 @@ def parse(nlp: Language, paragraphs: Sequence[str], *, batch_size: int = 32) -> 
     return list(nlp.pipe(paragraphs, batch_size=batch_size))
 
 
-def parse_many(
-    nlp: Language, texts: Iterable[tuple[str, Any]], *, batch_size: int = 32
-) -> Iterator[tuple[Doc, Any]]:
-    """Yield ``(doc, context)`` for ``(text, context)`` pairs, batching across articles."""
-    yield from nlp.pipe(texts, batch_size=batch_size, as_tuples=True)
-
-
 __all__ = [
     "DEFAULT_MODEL",
     "freeze_patterns",
     "load_pipeline",
     "parse",
-    "parse_many",
     "resolve_model_name",
     "strip_dateline",
 ]
