@@ -150,3 +150,8 @@ def test_patterns_object_selects_the_code(
     pipeline: Pipeline, text: str, expected: tuple[str, str, str | None]
 ) -> None:
     assert expected in _triples(pipeline, text)
+
+
+def test_patterns_table_without_header_is_a_coded_error() -> None:
+    with pytest.raises(DataError, match=r"\[E501\].*no header"):
+        parse_patterns("# only a note\n", path="patterns.tsv")

@@ -7,9 +7,7 @@ protesters that kills is "Excessive force against protesters".
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -17,6 +15,7 @@ from importlib import resources
 from newsevents.errors import DataError, Msg
 from newsevents.events.codebook import ACLED_TYPES
 from newsevents.model import Acled
+from newsevents.tables import tsv_rows
 
 COLUMNS = ("codes", "cues", "target_agents", "event_type", "sub_event_type")
 
@@ -49,15 +48,9 @@ def _cue_pattern(cues: str) -> re.Pattern[str] | None:
 
 def parse_cues(text: str, *, path: str = "acled_cues.tsv") -> tuple[AcledCue, ...]:
     """Return the cue rows of ``text``; a broken row raises DataError naming its line."""
-    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line and not line.startswith("#")]
-    rows = csv.reader(
-        io.StringIO("\n".join(line for _, line in numbered)), delimiter="\t", quoting=csv.QUOTE_NONE
-    )
     out = []
-    for (number, _), row in zip(numbered, rows, strict=True):
-        if tuple(row) == COLUMNS:
-            continue
-        if len(row) != len(COLUMNS) or row[4] not in ACLED_TYPES.get(row[3], ()):
+    for number, row in tsv_rows(text, COLUMNS, path=path):
+        if row[4] not in ACLED_TYPES.get(row[3], ()):
             raise DataError(Msg.E501, path=path, line=number, reason=f"bad row {row!r}")
         agents = None if row[2] == "-" else frozenset(row[2].split("|"))
         codes = tuple(c.strip() for c in row[0].split(","))

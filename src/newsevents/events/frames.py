@@ -8,14 +8,14 @@ release the hostages" is a refusal to release persons (1243). The table is
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 from dataclasses import dataclass
 from importlib import resources
 
 from newsevents.errors import DataError, Msg
+from newsevents.tables import tsv_rows
 
+COLUMNS = ("kind", "key", "frame", "code")
 FRAMES = ("intent", "threat", "refuse", "vow", "demand")
 #: The modality a framed event takes: an intent is intended; a threat or refusal is itself asserted.
 FRAME_MODALITY = {
@@ -53,12 +53,8 @@ def parse_frames(text: str, *, path: str = "frames.tsv") -> FrameTable:
     """Return the frame table in ``text``; a broken row raises DataError naming its line."""
     verbs: dict[str, str] = {}
     codes: dict[tuple[str, str], str | None] = {}
-    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line and not line.startswith("#")]
-    rows = csv.reader(io.StringIO("\n".join(line for _, line in numbered)), delimiter="\t")
-    for (number, _), row in zip(numbered, rows, strict=True):
-        if row == ["kind", "key", "frame", "code"]:
-            continue
-        if len(row) != 4 or row[0] not in {"verb", "map"} or row[2] not in FRAMES:
+    for number, row in tsv_rows(text, COLUMNS, path=path):
+        if row[0] not in {"verb", "map"} or row[2] not in FRAMES:
             raise DataError(Msg.E501, path=path, line=number, reason=f"bad row {row!r}")
         if row[0] == "verb":
             verbs[row[1]] = row[2]

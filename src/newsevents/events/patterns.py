@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsevents.errors import DataError, Msg
+from newsevents.tables import tsv_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -117,15 +116,8 @@ def _field(value: str) -> str | None:
 def parse_patterns(text: str, *, path: str = "patterns.tsv") -> PatternTable:
     """Return the pattern table in the TSV ``text``; a broken row raises DataError naming its line."""
     rows: dict[tuple[str, str], list[Pattern]] = {}
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line and not line.startswith("#")]
-    reader = csv.reader(
-        io.StringIO("\n".join(line for _, line in lines)), delimiter="\t", quoting=csv.QUOTE_NONE
-    )
-    header = next(reader, None)
-    if header is None or tuple(header) != COLUMNS:
-        raise DataError(Msg.E501, path=path, line=lines[0][0] if lines else 1, reason="bad header")
-    for (number, _), row in zip(lines[1:], reader, strict=True):
-        if len(row) != len(COLUMNS) or row[0] not in {"verb", "noun"} or not row[5].isdigit():
+    for number, row in tsv_rows(text, COLUMNS, path=path):
+        if row[0] not in {"verb", "noun"} or not row[5].isdigit():
             raise DataError(Msg.E501, path=path, line=number, reason=f"bad row {row!r}")
         objects = _field(row[3])
         pattern = Pattern(
