@@ -60,7 +60,9 @@ class Msg(StrEnum):
     E616 = "[E616] Bad value {name}={value!r}; use one of: {choices}."
     E621 = "[E621] Cannot plot to {path}: {reason}."
     E622 = "[E622] Writing the PNG plot {path} needs matplotlib, which is not installed; pip install matplotlib, or write an .html plot instead."
-    E631 = "[E631] {path} is not a GDELT 2.0 event file ({reason}); expected 61 tab-separated columns per line."
+    E631 = (
+        "[E631] {path} is not a GDELT 2.0 event file ({reason}); expected 61 tab-separated columns per line."
+    )
     E632 = "[E632] Cannot read or write {path}: {reason}."
     E999 = "[E999] {input}: internal error ({reason}); the batch went on. Please report it with this input."
 
