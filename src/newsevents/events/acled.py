@@ -77,3 +77,42 @@ def refine_acled(
         if cue.fits(code, sentence, target_agent):
             return cue.acled
     return default
+
+
+#: The CAMEO code a sentence-level ACLED event gets when no trigger word names it
+#: (the most general code whose ACLED type is that sub-event type; see ``data/acled.tsv``).
+SUB_EVENT_CODES: dict[str, str] = {
+    "Armed clash": "190",
+    "Government regains territory": "192",
+    "Non-state actor overtakes territory": "192",
+    "Chemical weapon": "2041",
+    "Air/drone strike": "195",
+    "Suicide bomb": "1831",
+    "Shelling/artillery/missile attack": "194",
+    "Remote explosive/landmine/IED": "183",
+    "Grenade": "183",
+    "Sexual violence": "1821",
+    "Attack": "180",
+    "Abduction/forced disappearance": "181",
+    "Peaceful protest": "140",
+    "Protest with intervention": "175",
+    "Excessive force against protesters": "175",
+    "Violent demonstration": "145",
+    "Mob violence": "145",
+    "Agreement": "057",
+    "Arrests": "173",
+    "Change to group/activity": "150",
+    "Disrupted weapons use": "1711",
+    "Headquarters or base established": "150",
+    "Looting/property destruction": "171",
+    "Non-violent transfer of territory": "0874",
+    "Other": "1723",
+}
+
+
+def acled_type(sub_event_type: str) -> Acled:
+    """Return the ACLED event type and ``sub_event_type`` as one record; an unknown name raises KeyError."""
+    for event_type, subs in ACLED_TYPES.items():
+        if sub_event_type in subs:
+            return Acled(event_type, sub_event_type)
+    raise KeyError(sub_event_type)
