@@ -215,3 +215,55 @@ def test_coder_verbs_joined_by_and_share_their_object(pipeline: Pipeline) -> Non
 )
 def test_coder_figurative_force_is_no_event(pipeline: Pipeline, text: str) -> None:
     assert [e for e in code(pipeline, text) if e.root_code in {"18", "19", "20"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "source", "target", "sub_event_type"),
+    [
+        # a bomb with no named bomber: unidentified armed men of the place, typed by the classifier
+        (
+            "A roadside bomb exploded near a market in Kandahar on Monday.",
+            "183",
+            "AFGUAF",
+            None,
+            "Remote explosive/landmine/IED",
+        ),
+        # "rebel-held" names whom the strike hit; the sentence says it came from the air
+        (
+            "Syrian troops struck the rebel-held town of Maarat al-Numan with air strikes on Tuesday.",
+            "190",
+            "SYRMIL",
+            "SYRREB",
+            "Air/drone strike",
+        ),
+        # the place of a non-state group's capture names the state forces it was taken from
+        (
+            "Taliban fighters seized control of the city of Kunduz on Sunday.",
+            "192",
+            "AFGINS",
+            "AFGMIL",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_sentences_the_classifier_reads_as_acled_events(
+    pipeline: Pipeline, text: str, cameo: str, source: str, target: str | None, sub_event_type: str
+) -> None:
+    events = code(pipeline, text)
+    assert [(e.code, e.source.code, e.target.code if e.target else None) for e in events] == [
+        (cameo, source, target)
+    ]
+    assert events[0].acled is not None
+    assert events[0].acled.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia's defence ministry denied that its troops had shelled the town of Tartar.",
+        "Investigators examined the site of the air strike near Idlib.",
+        "Police did not arrest anyone after the march in Kampala.",
+    ],
+)
+def test_sentences_about_force_that_report_no_act_give_no_event(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in code(pipeline, text) if e.root_code in {"17", "18", "19", "20"} and not e.negated]

@@ -170,6 +170,20 @@ def _name_modifiers(root: Token) -> list[Token]:
     return near + [g for c in near for g in c.children if g.dep_ in {"compound", "amod", "nmod", "poss"}]
 
 
+#: Nouns that make their "of" phrase a place name whatever the NER calls it ("the town of Vuhledar").
+SETTLEMENT_NOUNS = frozenset(
+    "city town village port district province region county state area suburb neighbourhood "
+    "neighborhood governorate municipality settlement camp outskirts".split()
+)
+
+
+def _called_place(ent: Span) -> bool:
+    """Return True for a name in "the city of X", "the village of X": a place, not an organisation."""
+    root = ent.root
+    named = root.dep_ == "pobj" and root.head.lower_ == "of"
+    return named and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS
+
+
 def _locative(token: Token) -> bool:
     """Return True where a capital names a place ("in Moscow", "a Moscow court"), not its government."""
     if token.dep_ in {"compound", "amod", "nmod", "npadvmod", "appos"}:
@@ -329,7 +343,7 @@ class ActorCoder:
         """Code a country, capital, region, IGO or group named by the EntityRuler."""
         code = ent.ent_id_
         if not code:
-            if ent.label_ in {"GPE", "LOC", "FAC"}:
+            if ent.label_ in {"GPE", "LOC", "FAC"} or _called_place(ent):
                 found.places[ent.root.i] = ent
                 place = self.gazetteer.lookup(ent.text)
                 if place is not None:

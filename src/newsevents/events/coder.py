@@ -14,14 +14,28 @@ from typing import TYPE_CHECKING, NamedTuple
 from newsevents.actors.coder import ActorCoder, DocActors
 from newsevents.actors.gazetteer import Gazetteer, load_gazetteer
 from newsevents.actors.lexicon import Lexicon, load_lexicon
-from newsevents.events.acled import refine_acled
+from newsevents.events.acled import SUB_EVENT_CODES, acled_type, refine_acled
+from newsevents.events.classifier import NO_ACLED, acled_classifier, cameo_classifier
 from newsevents.events.codebook import Codebook, load_codebook
 from newsevents.events.dates import EventDate, from_publication, published_date, resolve_expression
 from newsevents.events.frames import FRAME_MODALITY, load_frames
 from newsevents.events.location import EventLocator
 from newsevents.events.patterns import PatternTable, load_patterns
-from newsevents.events.triggers import Trigger, demanded_by, find_triggers, modality_of, verb_chain
-from newsevents.model import Actor, Article, Event, Location, Plover, event_id
+from newsevents.events.triggers import (
+    ALLEGATION_VERBS,
+    DEMAND_VERBS,
+    DENIAL_VERBS,
+    FORCE_ROOTS,
+    INTENT_VERBS,
+    SPEECH_VERBS,
+    Trigger,
+    demanded_by,
+    find_triggers,
+    modality_of,
+    sentence_trigger,
+    verb_chain,
+)
+from newsevents.model import Acled, Actor, Article, Event, Location, Plover, event_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -32,6 +46,28 @@ TARGETLESS_ROOTS = frozenset({"01", "14", "15"})
 ALL_ROOTS = frozenset(f"{n:02d}" for n in range(1, 21))
 #: Verbs that turn a future use of force by their subject into a threat.
 THREAT_FRAMES = frozenset(["say", "vow", "warn", "threaten", "pledge", "promise", "declare", "announce"])
+#: How sure the sentence classifier must be before its ACLED sub-event type replaces the rules' one,
+#: and before a coded act of force or coercion may stand without a named target.
+ACLED_TYPE_MIN = 0.6
+#: How sure the CAMEO root classifier must be to code a sentence the trigger table found nothing in.
+CAMEO_ROOT_MIN = 0.5
+#: Roots whose events take an ACLED type from the sentence classifier.
+ACLED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+#: General codes of force that the ACLED sub-event type may make specific (190 -> 195 air strike).
+GENERAL_FORCE = frozenset({"180", "183", "190", "193"})
+#: Main verbs of sentences that speak of an act without reporting it.
+NOT_ACTS = (
+    SPEECH_VERBS
+    | DENIAL_VERBS
+    | ALLEGATION_VERBS
+    | INTENT_VERBS
+    | DEMAND_VERBS
+    | frozenset("examine inspect review study document verify investigate probe recall remember".split())
+)
+
+#: Who acts in a sentence-level event whose sentence names no one: protesters are civilians,
+#: arrests and dispersals are the police's, other force is unidentified armed men's.
+IMPLIED_AGENTS = {"14": "CVL", "17": "COP"}
 #: Agents of state forces, for ACLED's state/non-state distinctions.
 STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
@@ -47,6 +83,8 @@ class Sentence:
     published: dt.date | None
     dominant: str | None
     dateline: Location | None = None
+    #: The ACLED sub-event type the sentence classifier gives the sentence, when it is sure.
+    acled: str | None = None
 
 
 class _Coded(NamedTuple):
@@ -112,9 +150,57 @@ class EventCoder:
 
     def _sentence_events(self, where: Sentence) -> list[Event]:
         """Return the events of one sentence; a frame verb's own event gives way to the framed one."""
+        label, probability = acled_classifier().predict(where.sent.text)
+        if label != NO_ACLED and probability >= ACLED_TYPE_MIN:
+            where = replace(where, acled=label)
         coded = [self._events(t, where) for t in find_triggers(where.sent, self.patterns, where.found)]
         absorbed = {frame for events, frame in coded if frame is not None and events}
-        return [c.event for events, _ in coded for c in events if c.trigger_index not in absorbed]
+        out = [c.event for events, _ in coded for c in events if c.trigger_index not in absorbed]
+        if not out and self._reports_act(where.sent.root):
+            if where.acled is not None:
+                out += self._classified_events(where, where.acled)
+            else:
+                out += self._root_events(where)
+        return out
+
+    def _root_events(self, where: Sentence) -> list[Event]:
+        """Return the event the CAMEO root classifier reads in a sentence whose actors the parse names.
+
+        Only a sentence that names who acts (its subject or ``by`` agent) and, outside the
+        roots that may stand alone, on whom (its object) gets one; the code is the root's.
+        """
+        root, probability = cameo_classifier().predict(where.sent.text)
+        if root == NO_ACLED or probability < CAMEO_ROOT_MIN:
+            return []
+        trigger = sentence_trigger(where.sent, f"{root}0", where.found, None)
+        coded, _ = self._events(trigger, where)
+        return [c.event for c in coded[:1]]
+
+    def _reports_act(self, root: Token) -> bool:
+        """Return True when a sentence's main verb reports an act, not words, a denial or a probe.
+
+        "denied that its forces had shelled the town", "investigators examined the site of the
+        air strike": the sentence is about force, but no act of force is reported.
+        """
+        if root.pos_ not in {"VERB", "AUX"}:
+            return True  # a headline fragment: "Car bomb kills six in Mogadishu"
+        if any(c.dep_ == "neg" for c in root.children) or root.lemma_.lower() in NOT_ACTS:
+            return False
+        pattern = self.patterns.match_verb(root)
+        return pattern is None or pattern.code[:2] in ACLED_ROOTS
+
+    def _classified_events(self, where: Sentence, sub_event_type: str) -> list[Event]:
+        """Return the event the classifier reads in a sentence the trigger table found nothing in.
+
+        "A roadside bomb killed three soldiers near Kandahar": no pattern row gives the bomb a
+        source, but the sentence is an ACLED event; its source is whoever the sentence names
+        as acting, else unidentified armed men (or civilians, for a protest) of the place.
+        """
+        code = SUB_EVENT_CODES[sub_event_type]
+        implied = IMPLIED_AGENTS.get(code[:2], "UAF")
+        trigger = sentence_trigger(where.sent, code, where.found, implied)
+        coded, _ = self._events(trigger, where)
+        return [c.event for c in coded[:1]]
 
     def _reading(self, trigger: Trigger) -> tuple[str, str, bool, int | None]:
         """Return the trigger's code, modality, negation and the frame verb that decided them."""
@@ -135,6 +221,7 @@ class EventCoder:
     def _events(self, trigger: Trigger, where: Sentence) -> tuple[list[_Coded], int | None]:
         """Return the events one trigger gives (one per source-target pair) and its frame verb."""
         code, modality, negated, frame = self._reading(trigger)
+        code = _specific(code, where.acled)
         date = event_date(
             trigger,
             where.sent,
@@ -144,7 +231,7 @@ class EventCoder:
         )
         out = []
         for source, target in actor_pairs(trigger):
-            if target is None and code[:2] not in self.targetless_roots:
+            if target is None and not self._targetless(code, where):
                 continue
             location = self.locator.locate(trigger, where.found, source, target, fallback=where.dateline)
             source, target = place_agents(
@@ -165,9 +252,10 @@ class EventCoder:
                     agent="GOV",
                     name="implied: the government protested against",
                 )
-            if (source.country is None and source.kind not in {"igo", "ngo"}) or (
-                target and same_actor(source, target)
-            ):
+            if _at_home(code, source, target) and target is not None:
+                # "the junta imposed a curfew in Yangon": force at home falls on the people
+                target = replace(target, agent="CVL", code=f"{target.country}CVL")
+            if not _known(source, code, where) or (target and same_actor(source, target)):
                 continue
             event = self._event(where, trigger, code, source, target, date, modality, negated, location)
             out.append(_Coded(event, trigger.token.i))
@@ -226,15 +314,26 @@ class EventCoder:
             historical=date.historical,
             negated=negated,
             modality=modality,  # type: ignore[arg-type]
-            acled=refine_acled(
-                self.codebook.acled(code, state_actor=state),
-                code,
-                where.sent.text,
-                target.agent if target else None,
-            ),
+            acled=self._acled(code, state, where, target),
             location=location,
             confidence=confidence,
         )
+
+    def _targetless(self, code: str, where: Sentence) -> bool:
+        """Return True when an event of ``code`` may stand without a target in this sentence.
+
+        Statements, protests and shows of force may; force and coercion may where the
+        classifier reads the sentence as an ACLED event ("militants detonated a car bomb in Kabul").
+        """
+        return code[:2] in self.targetless_roots or (where.acled is not None and code[:2] in ACLED_ROOTS)
+
+    def _acled(self, code: str, state: bool, where: Sentence, target: Actor | None) -> Acled | None:
+        """Return the event's ACLED type: the classifier's for force and protest, else the rules'."""
+        agent = target.agent if target else None
+        default = refine_acled(self.codebook.acled(code, state_actor=state), code, where.sent.text, agent)
+        if where.acled is not None and (default is not None or code[:2] in ACLED_ROOTS):
+            return acled_type(where.acled)
+        return default
 
 
 def actor_pairs(trigger: Trigger) -> list[tuple[Actor, Actor | None]]:
@@ -268,6 +367,37 @@ def place_agents(
         return replace(actor, country=country, code=country + actor.agent)
 
     return placed(source, target), (placed(target, source) if target is not None else None)
+
+
+def _specific(code: str, sub_event_type: str | None) -> str:
+    """Return the more specific code the sentence's ACLED type gives a general act of force.
+
+    "Indian jets struck a camp" matches the general 190; read as an air strike it is 195, and
+    "killed thousands with poison gas" is the chemical attack 2041, not the general 180.
+    """
+    if sub_event_type is None or code not in GENERAL_FORCE:
+        return code
+    specific = SUB_EVENT_CODES[sub_event_type]
+    weapon = acled_type(sub_event_type).event_type == "Explosions/Remote violence"
+    return specific if specific[:2] == code[:2] or weapon else code
+
+
+def _known(source: Actor, code: str, where: Sentence) -> bool:
+    """Return True for a source an event can stand on: a state, an IGO or NGO, or a named group.
+
+    An agent whose country nothing tells ("police seized weapons in a raid") is kept, as GDELT
+    keeps a bare ``COP``, for force in a sentence the classifier reads as an ACLED event.
+    """
+    if source.country is not None or source.kind in {"igo", "ngo"}:
+        return True
+    return where.acled is not None and source.agent is not None and code[:2] in FORCE_ROOTS
+
+
+def _at_home(code: str, source: Actor, target: Actor | None) -> bool:
+    """Return True for coercion or assault whose target is only the source's own country."""
+    if target is None or target.agent is not None or target.country is None:
+        return False
+    return code[:2] in {"17", "18"} and same_actor(source, target)
 
 
 def same_actor(a: Actor, b: Actor) -> bool:

@@ -16,7 +16,7 @@ dependency parse:
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.coder import DocActors
@@ -76,6 +76,8 @@ FUTURE_AUX = frozenset(("will", "shall", "'ll"))
 #: Prepositions that make an event noun the topic of another event ("talks on cooperation").
 TOPIC_PREPS = frozenset(["on", "about", "over", "regarding", "concerning"])
 RELATIVE_PRONOUNS = frozenset(["who", "which", "that", "whom"])
+#: Agents of armed groups outside the state.
+NONSTATE = frozenset({"REB", "INS", "UAF", "RAD", "SEP", "CRM"})
 
 
 @dataclass
@@ -107,7 +109,7 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
     found: list[Trigger] = []
     for token in sent:
         if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-            if _alleged(token):
+            if _alleged(token) or token.dep_ == "amod":  # "the besieged city" describes, not reports
                 continue
             pattern = table.match_verb(token)
             if pattern is not None and pattern.code[:2] in FORCE_ROOTS and _figurative(token):
@@ -283,7 +285,30 @@ def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Act
         places = _prep_objects(token, PLACE_PREPS) + [
             t for o in objects for t in _prep_objects(o, PLACE_PREPS | {"of"})
         ]
-        return _place_actors(places, actors, sources)
+        # "seized control of the city of Kunduz", "a camp at Balakot in Pakistan": one more level down
+        places += [t for p in places for t in _prep_objects(p, PLACE_PREPS | {"of"})]
+        found = _place_actors(places, actors, sources)
+        return found or _domestic_targets(pattern.code, places, actors, sources)
+    return []
+
+
+def _domestic_targets(code: str, places: list[Token], actors: DocActors, sources: list[Actor]) -> list[Actor]:
+    """Return who suffers force used at home, where the sentence names only the place.
+
+    Coercion and assault in one's own country fall on its people ("imposed a curfew in
+    Yangon" -> MMRCVL); a non-state group that takes a town takes it from the state's forces
+    ("the Taliban seized control of Kunduz" -> AFGMIL).
+    """
+    if code[:2] in {"17", "18"}:
+        agent = "CVL"
+    elif code.startswith("192") and sources and all(s.agent in NONSTATE for s in sources):
+        agent = "MIL"
+    else:
+        return []
+    for token in places:
+        place = actors.place_actor(token)
+        if place is not None and place.country is not None:
+            return [replace(place, code=place.country + agent, agent=agent)]
     return []
 
 
@@ -318,7 +343,8 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
     if pattern.of_role == "source":
         sources += [a for a in _actors(of_objects, actors) if a not in sources]
     for child in _children(token, {"amod", "compound", "nmod"}):
-        sources += [a for a in actors.by_head.get(child.i, []) if a not in sources]
+        for modifier in (child, *child.conjuncts):  # "international and Palestinian criticism"
+            sources += [a for a in actors.by_head.get(modifier.i, []) if a not in sources]
     if not sources and token.dep_ in {"appos", "compound"}:
         sources = list(actors.by_head.get(token.head.i, []))
     if not sources and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
@@ -412,3 +438,27 @@ def modality_of(trigger: Trigger) -> tuple[str, bool]:
     if aux & FUTURE_AUX or "would" in aux:
         return "intended", negated
     return "asserted", negated
+
+
+def sentence_trigger(sent: Span, code: str, actors: DocActors, implied_agent: str | None) -> Trigger:
+    """Return a trigger for an event the classifier read in the whole sentence, not in one word.
+
+    The main verb stands as the trigger. The source is a ``by`` agent or an active subject that
+    names an actor, else an agent the sentence implies ("gunmen" unnamed: ``implied_agent``);
+    the target is a passive subject or an object that names an actor. With no ``implied_agent``
+    a sentence that names no acting actor gets no source.
+    """
+    root = sent.root
+    pattern = Pattern(root.pos_, root.lemma_.lower(), None, None, None, code, False, None)
+    trigger = Trigger(root, pattern, direct=False)
+    verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"}] or [root]
+    for verb in verbs:
+        agents = _actors(_prep_objects(verb, {"by"}), actors) or _actors(_children(verb, {"nsubj"}), actors)
+        if agents and not trigger.sources:
+            trigger.sources = agents
+        patients = _actors(_children(verb, {"nsubjpass", "dobj"}), actors)
+        if patients and not trigger.targets:
+            trigger.targets = [a for a in patients if a not in trigger.sources]
+    if not trigger.sources and implied_agent is not None:
+        trigger.sources = [_implied(root, implied_agent, actors)]
+    return trigger
