@@ -69,6 +69,7 @@ _FILLER = re.compile(
     r"(?i)\b(?:at|on|um|в|à|le|local time|local|time|hrs|h|uhr|and|am|pm)\b|[\s,|/:;()\[\]•·\-–—.]+"
 )
 _SEGMENT = re.compile(r"\s+[|•·]\s+")
+_DIGIT = re.compile(r"\d")
 _ZONE_LIKE = re.compile(r"^[A-Z]{1,4}T$")  # an unlisted zone name next to an explicit offset ("MMT")
 _LATIN_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "ro", "cs", "sv", "id", "vi")
 _SCRIPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
@@ -352,6 +353,8 @@ def read_dateline(line: str) -> Dateline | None:
 
     "Sunday, 2 June 2024 | Weather: 21°C" is a dateline; "Talks held on 9 June 2024" is not.
     """
+    if not _DIGIT.search(line) and not _RELATIVE.search(line):
+        return None  # every date form read here has a digit, or is a relative age
     found = _read_whole_dateline(line)
     parts = _SEGMENT.split(line)
     if found is None and len(parts) > 1 and all(len(p.split()) <= 4 for p in parts[1:]):

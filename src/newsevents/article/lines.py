@@ -109,13 +109,22 @@ def _phrase_kind(text: str) -> Kind | None:
     return "heading" if any(phrase in headings for phrase in used) else "boiler"
 
 
+@functools.cache
+def _notice_patterns() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """Return the boilerplate prefixes and one pattern matching any boilerplate inner phrase."""
+    table = load_boilerplate()
+    parts = sorted(table.get("contains", frozenset()), key=len, reverse=True)
+    contains = re.compile("|".join(re.escape(p) for p in parts) if parts else r"(?!)")
+    return tuple(sorted(table.get("prefix", frozenset()))), contains
+
+
 def _is_boiler_text(text: str) -> bool:
     """Whether a line is a known boilerplate notice (copyright, cookies, follow us, captions)."""
-    table = load_boilerplate()
+    prefixes, contains = _notice_patterns()
     low = text.lower().strip()
-    if any(low.startswith(prefix) for prefix in table.get("prefix", ())):
+    if low.startswith(prefixes):
         return True
-    if len(text.split()) <= 25 and any(part in low for part in table.get("contains", ())):
+    if len(text.split()) <= 25 and contains.search(low):
         return True
     return bool(re.search(r"(?:^|\s)@\w{3,}\s*$", text)) and len(text.split()) <= 12
 
