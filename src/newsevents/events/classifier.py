@@ -23,6 +23,7 @@ from importlib import resources
 import numpy as np
 
 from newsevents.errors import DataError, Msg
+from newsevents.events.codebook import ACLED_TYPES
 from newsevents.tables import tsv_rows
 
 COLUMNS = ("label", "text")
@@ -181,8 +182,6 @@ NO_ACLED = "none"
 @functools.cache
 def acled_classifier() -> TextClassifier:
     """Return the ACLED sub-event classifier, trained once per process from the packaged examples."""
-    from newsevents.events.codebook import ACLED_TYPES
-
     names = {sub for subs in ACLED_TYPES.values() for sub in subs} | {NO_ACLED}
     return train(packaged_examples(*ACLED_TABLES, labels=names))
 

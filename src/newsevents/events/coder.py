@@ -172,9 +172,7 @@ class EventCoder:
         root, probability = cameo_classifier().predict(where.sent.text)
         if root == NO_ACLED or probability < CAMEO_ROOT_MIN:
             return []
-        trigger = sentence_trigger(where.sent, f"{root}0", where.found, None)
-        coded, _ = self._events(trigger, where)
-        return [c.event for c in coded[:1]]
+        return self._whole_sentence_event(where, f"{root}0", None)
 
     def _reports_act(self, root: Token) -> bool:
         """Return True when a sentence's main verb reports an act, not words, a denial or a probe.
@@ -197,8 +195,11 @@ class EventCoder:
         as acting, else unidentified armed men (or civilians, for a protest) of the place.
         """
         code = SUB_EVENT_CODES[sub_event_type]
-        implied = IMPLIED_AGENTS.get(code[:2], "UAF")
-        trigger = sentence_trigger(where.sent, code, where.found, implied)
+        return self._whole_sentence_event(where, code, IMPLIED_AGENTS.get(code[:2], "UAF"))
+
+    def _whole_sentence_event(self, where: Sentence, code: str, implied_agent: str | None) -> list[Event]:
+        """Return the first event of ``code`` whose roles the whole sentence fills (see sentence_trigger)."""
+        trigger = sentence_trigger(where.sent, code, where.found, implied_agent)
         coded, _ = self._events(trigger, where)
         return [c.event for c in coded[:1]]
 
