@@ -267,3 +267,34 @@ def test_sentences_the_classifier_reads_as_acled_events(
 )
 def test_sentences_about_force_that_report_no_act_give_no_event(pipeline: Pipeline, text: str) -> None:
     assert not [e for e in code(pipeline, text) if e.root_code in {"17", "18", "19", "20"} and not e.negated]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Police in Kandahar said unidentified gunmen had thrown a grenade at a checkpoint.", "Grenade"),
+        (
+            "Two soldiers were killed when a roadside bomb exploded near their convoy in Helmand, "
+            "the army said on Monday.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_an_act_told_in_a_reporting_clause_is_coded_with_the_act_s_actors(
+    pipeline: Pipeline, text: str, sub_event_type: str
+) -> None:
+    events = code(pipeline, text)
+    assert [e.acled.sub_event_type if e.acled else None for e in events] == [sub_event_type]
+    assert events[0].source.agent != "COP"  # the reporting police are not the bombers
+    assert events[0].modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said militants would attack the town of Gao.",
+        "The army said it had not shelled the village.",
+    ],
+)
+def test_a_reported_clause_that_is_future_or_denied_is_no_act(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in code(pipeline, text) if e.root_code in {"18", "19", "20"} and not e.negated]

@@ -7,7 +7,7 @@ keeps per-article memory (people, the last dyad) in a fresh ActorCoder.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -32,6 +32,7 @@ from newsevents.events.triggers import (
     demanded_by,
     find_triggers,
     modality_of,
+    reported_act,
     sentence_trigger,
     verb_chain,
 )
@@ -49,6 +50,8 @@ THREAT_FRAMES = frozenset(["say", "vow", "warn", "threaten", "pledge", "promise"
 #: How sure the sentence classifier must be before its ACLED sub-event type replaces the rules' one,
 #: and before a coded act of force or coercion may stand without a named target.
 ACLED_TYPE_MIN = 0.6
+#: How much the paragraph's ACLED label probabilities weigh beside the sentence's own.
+PARAGRAPH_WEIGHT = 0.5
 #: How sure the CAMEO root classifier must be to code a sentence the trigger table found nothing in.
 CAMEO_ROOT_MIN = 0.5
 #: Roots whose events take an ACLED type from the sentence classifier.
@@ -85,6 +88,8 @@ class Sentence:
     dateline: Location | None = None
     #: The ACLED sub-event type the sentence classifier gives the sentence, when it is sure.
     acled: str | None = None
+    #: The ACLED classifier's label probabilities for the whole paragraph (None for a one-sentence one).
+    context: Mapping[str, float] | None = None
 
 
 class _Coded(NamedTuple):
@@ -134,9 +139,18 @@ class EventCoder:
             # the parser may have been given the paragraph without its dateline
             found = actor_coder.code(doc, offset + max(paragraph.find(doc.text), 0))
             mentions += found.mentions()
-            for sent in doc.sents:
+            sents = list(doc.sents)
+            context = acled_classifier().probabilities(doc.text) if len(sents) > 1 else None
+            for sent in sents:
                 where = Sentence(
-                    article, sent, index, found, published, actor_coder.memory.dominant(), dateline
+                    article,
+                    sent,
+                    index,
+                    found,
+                    published,
+                    actor_coder.memory.dominant(),
+                    dateline,
+                    context=context,
                 )
                 new = self._sentence_events(where)
                 for event in new:
@@ -150,13 +164,13 @@ class EventCoder:
 
     def _sentence_events(self, where: Sentence) -> list[Event]:
         """Return the events of one sentence; a frame verb's own event gives way to the framed one."""
-        label, probability = acled_classifier().predict(where.sent.text)
+        label, probability = sentence_label(where.sent.text, where.context)
         if label != NO_ACLED and probability >= ACLED_TYPE_MIN:
             where = replace(where, acled=label)
         coded = [self._events(t, where) for t in find_triggers(where.sent, self.patterns, where.found)]
         absorbed = {frame for events, frame in coded if frame is not None and events}
         out = [c.event for events, _ in coded for c in events if c.trigger_index not in absorbed]
-        if not out and self._reports_act(where.sent.root):
+        if not out and self._reports_act(reported_act(where.sent.root)):
             if where.acled is not None:
                 out += self._classified_events(where, where.acled)
             else:
@@ -335,6 +349,21 @@ class EventCoder:
         if where.acled is not None and (default is not None or code[:2] in ACLED_ROOTS):
             return acled_type(where.acled)
         return default
+
+
+def sentence_label(text: str, context: Mapping[str, float] | None) -> tuple[str, float]:
+    """Return the ACLED label of a sentence read with its paragraph, and its probability.
+
+    The sentence's and the paragraph's label probabilities are averaged, so a sentence whose
+    paragraph tells the same story ("... opened fire on the convoy. Two soldiers died.") is
+    typed with more confidence, and one that only echoes a word of the story with less.
+    """
+    probs = acled_classifier().probabilities(text)
+    if context is not None:
+        weight = PARAGRAPH_WEIGHT
+        probs = {label: (1 - weight) * p + weight * context[label] for label, p in probs.items()}
+    label = max(probs, key=probs.__getitem__)
+    return label, probs[label]
 
 
 def actor_pairs(trigger: Trigger) -> list[tuple[Actor, Actor | None]]:

@@ -440,6 +440,38 @@ def modality_of(trigger: Trigger) -> tuple[str, bool]:
     return "asserted", negated
 
 
+#: Reporting verbs whose clause may report a real act ("police said gunmen had opened fire").
+ACT_REPORT_VERBS = frozenset(["say", "report", "tell", "add", "state", "claim", "confirm"])
+#: Tags of a clause verb that tells of something done: past tense, past participle.
+DONE_TAGS = frozenset(["VBD", "VBN"])
+
+
+def reported_act(verb: Token) -> Token:
+    """Return the verb of the act a reporting sentence tells of, else ``verb`` itself.
+
+    "Police said militants lobbed a grenade" and "Six soldiers were killed, the army said" report
+    an act in their clause; "officials said they would retaliate" and "did not say that ..." do
+    not (future, modal, negated), so the reporting verb stays.
+    """
+    while verb.lemma_.lower() in ACT_REPORT_VERBS and not any(c.dep_ == "neg" for c in verb.children):
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+        # "a helicopter is said to have dropped containers": the act is the passive's xcomp
+        if not clauses and any(c.dep_ == "auxpass" for c in verb.children):
+            clauses = [c for c in verb.children if c.dep_ == "xcomp"]
+        if not clauses or not _done(clauses[0]):
+            break
+        verb = clauses[0]
+    return verb
+
+
+def _done(verb: Token) -> bool:
+    """Return True when a clause verb tells of something done: past, not negated, no modal or future."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if any(c.dep_ == "neg" for c in verb.children) or aux & (HYPOTHETICAL_AUX | FUTURE_AUX | OBLIGATION_AUX):
+        return False
+    return verb.tag_ in DONE_TAGS or bool(aux & {"has", "have", "had"})
+
+
 def sentence_trigger(sent: Span, code: str, actors: DocActors, implied_agent: str | None) -> Trigger:
     """Return a trigger for an event the classifier read in the whole sentence, not in one word.
 
@@ -448,10 +480,10 @@ def sentence_trigger(sent: Span, code: str, actors: DocActors, implied_agent: st
     the target is a passive subject or an object that names an actor. With no ``implied_agent``
     a sentence that names no acting actor gets no source.
     """
-    root = sent.root
+    root = reported_act(sent.root)
     pattern = Pattern(root.pos_, root.lemma_.lower(), None, None, None, code, False, None)
     trigger = Trigger(root, pattern, direct=False)
-    verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"}] or [root]
+    verbs = [t for t in root.subtree if t.pos_ in {"VERB", "AUX"}] or [root]
     for verb in verbs:
         agents = _actors(_prep_objects(verb, {"by"}), actors) or _actors(_children(verb, {"nsubj"}), actors)
         if agents and not trigger.sources:

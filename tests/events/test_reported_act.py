@@ -1,0 +1,42 @@
+"""Which verb of a reporting sentence tells of the act, and how a paragraph informs a sentence's type."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.events.classifier import acled_classifier
+from newsevents.events.coder import sentence_label
+from newsevents.events.triggers import reported_act
+from newsevents.nlp import parse
+from newsevents.pipeline import Pipeline
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Police said gunmen had opened fire on the bus.", "opened"),
+        ("The ministry said rebels attacked a convoy near the border.", "attacked"),
+        ("Three guards were killed at the gate, the army said.", "killed"),
+        ("A helicopter is said to have dropped barrels on the town.", "dropped"),
+        ("Officials said the rebels would attack the town.", "said"),
+        ("The army did not say that troops shelled the village.", "say"),
+        ("The minister said talks must resume.", "said"),
+        ("Protesters marched through the capital.", "marched"),
+    ],
+)
+def test_reported_act_finds_the_clause_that_tells_of_a_done_act(
+    pipeline: Pipeline, text: str, verb: str
+) -> None:
+    (doc,) = parse(pipeline.nlp, [text])
+    assert reported_act(next(iter(doc.sents)).root).text == verb
+
+
+def test_a_paragraph_that_tells_the_same_story_weighs_in_the_sentence_label() -> None:
+    sentence = "Two civilians died in the attack."
+    alone, p_alone = sentence_label(sentence, None)
+    story = "Militants fired mortar shells at the market on Tuesday. Two civilians died in the attack."
+    context = acled_classifier().probabilities(story)
+    label, p = sentence_label(sentence, context)
+    assert label == max(context, key=context.__getitem__)
+    assert p == pytest.approx(0.5 * acled_classifier().probabilities(sentence)[label] + 0.5 * context[label])
+    assert (label, p) != (alone, p_alone)
