@@ -7,8 +7,15 @@ import pytest
 from newsevents.events.classifier import acled_classifier
 from newsevents.events.coder import sentence_label
 from newsevents.events.triggers import reported_act
+from newsevents.model import Event, Page, content_id
 from newsevents.nlp import parse
 from newsevents.pipeline import Pipeline
+
+
+def code_text(pipeline: Pipeline, text: str) -> list[Event]:
+    """Return the events the pipeline codes from one paragraph we wrote."""
+    page = Page(id=content_id(text), input_id="test", text=text, format="body")
+    return list(pipeline.process(page).events)
 
 
 @pytest.mark.parametrize(
@@ -40,3 +47,11 @@ def test_a_paragraph_that_tells_the_same_story_weighs_in_the_sentence_label() ->
     assert label == max(context, key=context.__getitem__)
     assert p == pytest.approx(0.5 * acled_classifier().probabilities(sentence)[label] + 0.5 * context[label])
     assert (label, p) != (alone, p_alone)
+
+
+def test_a_perfect_infinitive_describing_a_noun_is_no_event(pipeline: Pipeline) -> None:
+    text = "Iran was the first state to have signed a treaty with the new government in Kabul."
+    assert not code_text(pipeline, text)
+    text = "A helicopter is said to have dropped barrels of chlorine on the town of Saraqib."
+    events = code_text(pipeline, text)
+    assert [e.root_code for e in events] == ["20"]

@@ -50,6 +50,8 @@ THREAT_FRAMES = frozenset(["say", "vow", "warn", "threaten", "pledge", "promise"
 #: How sure the sentence classifier must be before its ACLED sub-event type replaces the rules' one,
 #: and before a coded act of force or coercion may stand without a named target.
 ACLED_TYPE_MIN = 0.6
+#: The same for a sentence read with its paragraph: two readings that agree are surer than one.
+ACLED_CONTEXT_MIN = 0.45
 #: How much the paragraph's ACLED label probabilities weigh beside the sentence's own.
 PARAGRAPH_WEIGHT = 0.5
 #: How sure the CAMEO root classifier must be to code a sentence the trigger table found nothing in.
@@ -165,7 +167,8 @@ class EventCoder:
     def _sentence_events(self, where: Sentence) -> list[Event]:
         """Return the events of one sentence; a frame verb's own event gives way to the framed one."""
         label, probability = sentence_label(where.sent.text, where.context)
-        if label != NO_ACLED and probability >= ACLED_TYPE_MIN:
+        least = ACLED_TYPE_MIN if where.context is None else ACLED_CONTEXT_MIN
+        if label != NO_ACLED and probability >= least:
             where = replace(where, acled=label)
         coded = [self._events(t, where) for t in find_triggers(where.sent, self.patterns, where.found)]
         absorbed = {frame for events, frame in coded if frame is not None and events}

@@ -109,7 +109,7 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
     found: list[Trigger] = []
     for token in sent:
         if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-            if _alleged(token) or token.dep_ == "amod":  # "the besieged city" describes, not reports
+            if _alleged(token) or _describes(token):
                 continue
             pattern = table.match_verb(token)
             if pattern is not None and pattern.code[:2] in FORCE_ROOTS and _figurative(token):
@@ -119,10 +119,31 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
                 found.append(_verb_trigger(token, pattern, actors))
     for token in sent:
         if token.pos_ in {"NOUN", "PROPN"} and not _absorbed(token, verb_ids) and not _alleged(token):
+            if _described(token):
+                continue
             pattern = table.match_noun(token)
             if pattern is not None:
                 found.append(_noun_trigger(token, pattern, actors))
     return found
+
+
+def _describes(verb: Token) -> bool:
+    """Return True for a verb that describes a noun rather than reports an act.
+
+    "the besieged city" (a participle modifier) and "the only states to have signed treaties
+    with Israel" (a perfect infinitive outside a raising verb's clause) name what someone is,
+    not what happened in the story. "X is said to have fired" (an xcomp) is still reported.
+    """
+    if verb.dep_ == "amod":
+        return True
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return {"to", "have"} <= aux and verb.dep_ != "xcomp"
+
+
+def _described(noun: Token) -> bool:
+    """Return True for an event noun inside a describing verb's clause ("states to have signed treaties")."""
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.dep_ != "amod" and _describes(verb)
 
 
 def _figurative(token: Token) -> bool:
