@@ -55,3 +55,11 @@ def test_a_perfect_infinitive_describing_a_noun_is_no_event(pipeline: Pipeline) 
     text = "A helicopter is said to have dropped barrels of chlorine on the town of Saraqib."
     events = code_text(pipeline, text)
     assert [e.root_code for e in events] == ["20"]
+
+
+def test_who_claims_responsibility_for_an_attack_is_its_source(pipeline: Pipeline) -> None:
+    text = "The Islamic State group claimed responsibility for the bombing of a Shiite mosque in Kunduz."
+    force = [e for e in code_text(pipeline, text) if e.root_code in {"18", "19", "20"}]
+    assert [(e.source.code[3:], e.modality) for e in force] == [("INS", "asserted")]
+    text = "No group has claimed responsibility for the bombing of a Shiite mosque in Kunduz."
+    assert not [e for e in code_text(pipeline, text) if e.root_code in {"18", "19", "20"}]

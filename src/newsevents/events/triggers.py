@@ -146,6 +146,17 @@ def _described(noun: Token) -> bool:
     return verb is not None and verb.dep_ != "amod" and _describes(verb)
 
 
+def _claimed(noun: Token) -> bool:
+    """Return True for an act someone claims as theirs: "X claimed responsibility for the bombing"."""
+    owned = noun.head.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "for"
+        and owned.lemma_.lower() in {"responsibility", "credit"}
+        and owned.head.pos_ == "VERB"
+    )
+
+
 def _figurative(token: Token) -> bool:
     """Return True for a verb of force used figuratively ("captured the gold medal", "shot down hopes")."""
     return any(
@@ -371,6 +382,8 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
     if not sources and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
         sources, trigger.direct = subjects(token.head, actors)
         trigger.mutual = pattern.symmetric and len(sources) >= 2
+    if not sources and _claimed(token):
+        sources, trigger.direct = subjects(token.head.head.head, actors)
     targets: list[Actor] = []
     verb = token.head.head
     if not sources and token.dep_ == "pobj" and token.head.lower_ in {"on", "for"} and verb.pos_ == "VERB":
