@@ -40,6 +40,19 @@ def locate(pipeline: Pipeline, text: str, verb: str, hints: tuple[str, ...] = ()
         ),
         ("Rebels shelled positions in Idlib province overnight.", "shelled", "Idlib province", "SYR"),
         ("Turkish agents captured Ocalan in Nairobi in 1999.", "captured", "Nairobi", "KEN"),
+        (
+            "Crowds rallied through the streets of central Hong Kong Sunday to demand reforms.",
+            "rallied",
+            "Hong Kong",
+            "HKG",
+        ),
+        ("Farmers were marching on Tuesday towards Nairobi.", "marching", "Nairobi", "KEN"),
+        (
+            "Israel seized the plateau of Sinai in the 1967 Middle East war.",
+            "seized",
+            "Sinai",
+            "EGY",
+        ),
     ],
 )
 def test_location_finds_the_place_named_with_the_action(
@@ -58,6 +71,7 @@ def test_location_finds_the_place_named_with_the_action(
         ("Students protested outside the Chinese embassy on Tuesday.", "protested"),
         ("Officials said in Paris that troops attacked the village.", "attacked"),
         ("The Palestinians were protesting against the Israeli operation in Gaza.", "protesting"),
+        ("A commander in the Islamic State was killed on Sunday.", "killed"),
     ],
 )
 def test_location_ignores_places_not_named_with_the_action(pipeline: Pipeline, text: str, verb: str) -> None:

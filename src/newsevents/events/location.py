@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 
 #: Prepositions that say where an action took place.
 PLACE_PREPS = frozenset(
-    "in at near outside inside to into across around through throughout along within off".split()
+    "in at near outside inside to into across around through throughout along within off towards "
+    "toward beside behind opposite alongside beyond".split()
 )
 #: Prepositions that name a place only when it is smaller than a country ("on Haifa Street", not
 #: "sanctions on Iran").
@@ -70,6 +71,14 @@ PLACE_NOUNS = frozenset(
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 #: Named-entity labels that may name a place the gazetteer does not know.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Named-entity labels that say a name is something other than a place ("the 1967 Middle East
+#: war"); neither a person's name nor an organisation is among them, the NER often takes a village
+#: for one (a name the lexicon knows as a group, "the Islamic State", is excluded by its code).
+NOT_PLACE_LABELS = frozenset(
+    "NORP EVENT DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT LAW PRODUCT WORK_OF_ART LANGUAGE".split()
+)
+#: Named-entity labels of times: a place compounded with one is not its modifier ("Hong Kong Sunday").
+TIME_LABELS = frozenset({"DATE", "TIME"})
 #: Specificity of a place kind: named-but-unknown places are small ones (villages, districts).
 _SPECIFIC = {"country": 0, "region": 1, "city": 2, "unknown": 2}
 
@@ -175,7 +184,7 @@ class EventLocator:
         while frontier:
             node, depth = frontier.pop(0)
             mention = self.mention_at(node, found, depth)
-            modifier = node.dep_ in MODIFIER_DEPS and node.head.lemma_.lower() not in PLACE_NOUNS
+            modifier = node.dep_ in MODIFIER_DEPS and _modifies_thing(node)
             if mention is not None and not (modifier and mention.kind in {"country", "region"}):
                 mentions.append(mention)
             if depth < 6:
@@ -287,9 +296,23 @@ def same_clause(token: Token, head: Token) -> bool:
     return True
 
 
+def _modifies_thing(token: Token) -> bool:
+    """Return True when a modifier's head is neither a place noun nor a time the parser hung it on.
+
+    A country modifying such a head names no place ("Afghan forces", "Iraq war"); one the parser
+    compounded with a date still names the place ("marched in Hong Kong Sunday").
+    """
+    head = token.head
+    return head.lemma_.lower() not in PLACE_NOUNS and head.ent_type_ not in TIME_LABELS
+
+
 def _named_place(token: Token) -> bool:
-    """Return True for a proper name the NER missed that a place noun frames ("the town of X", "X town")."""
-    if token.pos_ != "PROPN" or token.ent_type_ in PLACE_LABELS | {"NORP", "DATE", "TIME", "CARDINAL"}:
+    """Return True for a proper name the NER missed that a place noun frames ("the town of X", "X town").
+
+    A name the NER or the lexicon gave another identity is no such place: "the Islamic State",
+    "the Middle East war".
+    """
+    if token.pos_ != "PROPN" or token.ent_id_ or token.ent_type_ in PLACE_LABELS | NOT_PLACE_LABELS:
         return False
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         return token.head.head.lemma_.lower() in PLACE_NOUNS
