@@ -78,6 +78,31 @@ def test_location_ignores_places_not_named_with_the_action(pipeline: Pipeline, t
     assert locate(pipeline, text, verb) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        (
+            "A car bomb exploded in the Karrada neighbourhood of Baghdad on Friday, killing nine people.",
+            "exploded",
+            "Karrada",
+        ),
+        ("Gunmen opened fire in the Mansour area in western Baghdad on Tuesday.", "opened", "Mansour"),
+        (
+            "Police were patrolling in Maiwand district of Kandahar province when a mine exploded.",
+            "patrolling",
+            "Maiwand",
+        ),
+        ("Soldiers captured two men near the mountain town of Huancayo.", "captured", "Huancayo"),
+    ],
+)
+def test_location_prefers_the_local_name_a_place_noun_frames(
+    pipeline: Pipeline, text: str, verb: str, place: str
+) -> None:
+    location = locate(pipeline, text, verb)
+    assert location is not None
+    assert location.name == place
+
+
 def test_location_resolves_ambiguity_by_the_actors_country(pipeline: Pipeline) -> None:
     text = "The minister held talks in Birmingham on Friday."
     british, american = locate(pipeline, text, "held", ("GBR",)), locate(pipeline, text, "held", ("USA",))

@@ -67,6 +67,11 @@ PLACE_NOUNS = frozenset(
     "country coast island camp centre center neighborhood neighbourhood suburb outskirts south north "
     "east west heart hometown port countryside frontier enclave stronghold".split()
 )
+#: Place nouns of a town or a part of one: a name they frame ("the Shaab neighbourhood of Baghdad",
+#: "the town of Hilla") is the most specific place of its phrase, above the city it lies in.
+LOCAL_NOUNS = frozenset(
+    "town village city neighborhood neighbourhood suburb district area camp quarter square".split()
+)
 #: Modifier dependencies: a country modifier is a place only on a place noun.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 #: Named-entity labels that may name a place the gazetteer does not know.
@@ -81,6 +86,9 @@ NOT_PLACE_LABELS = frozenset(
 TIME_LABELS = frozenset({"DATE", "TIME"})
 #: Specificity of a place kind: named-but-unknown places are small ones (villages, districts).
 _SPECIFIC = {"country": 0, "region": 1, "city": 2, "unknown": 2}
+#: Specificity of a name a local place noun frames, inside one phrase (across phrases it counts as
+#: its kind: "a bomb in the capital Bogota and a raid in the city of Arauca" keeps the nearest).
+_FRAMED = 3
 
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z'.\- ]{1,40}?[A-Z.])"
@@ -191,9 +199,7 @@ class EventLocator:
                 frontier += [(c, depth + 1) for c in node.children if _inside(c)]
         if not mentions:
             return None
-        return min(
-            mentions, key=lambda m: (-_SPECIFIC[m.kind], m.token.dep_ == "compound", m.depth, m.token.i)
-        )
+        return min(mentions, key=lambda m: (-_specificity(m), m.token.dep_ == "compound", m.depth, m.token.i))
 
     def mention_at(self, token: Token, found: DocActors, depth: int = 0) -> PlaceMention | None:
         """Return the place a token heads: a tagged place, a country actor or a place entity."""
@@ -296,6 +302,31 @@ def same_clause(token: Token, head: Token) -> bool:
     return True
 
 
+def _specificity(mention: PlaceMention) -> int:
+    """Return how small a place is: country 0, region 1, city or unknown 2, a framed local name 3."""
+    if mention.kind in {"city", "unknown"} and _framed_by(mention.token, LOCAL_NOUNS):
+        return _FRAMED
+    return _SPECIFIC[mention.kind]
+
+
+def _framed_by(token: Token, nouns: frozenset[str]) -> bool:
+    """Return True when one of ``nouns`` frames the name at ``token`` ("X district", "the town of X").
+
+    A noun that has a name of its own frames that name, not its "of" object: in "Daychopan district
+    of Zabul province" the district is Daychopan.
+    """
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        noun = token.head.head
+        named = _is_name(noun) or any(c.dep_ == "compound" and _is_name(c) for c in noun.children)
+        return noun.lemma_.lower() in nouns and not named
+    return token.dep_ in {"compound", "appos"} and token.head.lemma_.lower() in nouns
+
+
+def _is_name(token: Token) -> bool:
+    """Return True for a capitalised proper noun (the tagger calls some common nouns proper)."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
 def _modifies_thing(token: Token) -> bool:
     """Return True when a modifier's head is neither a place noun nor a time the parser hung it on.
 
@@ -312,11 +343,13 @@ def _named_place(token: Token) -> bool:
     A name the NER or the lexicon gave another identity is no such place: "the Islamic State",
     "the Middle East war".
     """
-    if token.pos_ != "PROPN" or token.ent_id_ or token.ent_type_ in PLACE_LABELS | NOT_PLACE_LABELS:
+    if not _is_name(token) or token.ent_id_:
+        return False
+    if token.ent_type_ in PLACE_LABELS | NOT_PLACE_LABELS:
         return False
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         return token.head.head.lemma_.lower() in PLACE_NOUNS
-    return token.dep_ in {"compound", "appos"} and token.head.lemma_.lower() in PLACE_NOUNS
+    return _framed_by(token, PLACE_NOUNS)
 
 
 def _inside(token: Token) -> bool:
