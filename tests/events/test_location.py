@@ -103,6 +103,28 @@ def test_location_prefers_the_local_name_a_place_noun_frames(
     assert location.name == place
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "hints", "place", "country"),
+    [
+        (
+            "Hundreds of Palestinians demonstrated at the entrance to Bethlehem on Friday.",
+            "demonstrated",
+            ("PSE",),
+            "Bethlehem",
+            "PSE",
+        ),
+        ("Thousands of people marched through Tizi Ouzou on Tuesday.", "marched", (), "Tizi Ouzou", "DZA"),
+    ],
+)
+def test_location_trusts_the_gazetteer_for_a_mistagged_name_after_a_place_preposition(
+    pipeline: Pipeline, text: str, verb: str, hints: tuple[str, ...], place: str, country: str
+) -> None:
+    location = locate(pipeline, text, verb, hints)
+    assert location is not None
+    assert (location.name, location.country) == (place, country)
+    assert location.lat is not None
+
+
 def test_location_resolves_ambiguity_by_the_actors_country(pipeline: Pipeline) -> None:
     text = "The minister held talks in Birmingham on Friday."
     british, american = locate(pipeline, text, "held", ("GBR",)), locate(pipeline, text, "held", ("USA",))

@@ -215,10 +215,25 @@ class EventLocator:
             if ent is not None and ent.root.i == token.i:
                 return PlaceMention(token, _bare(ent), None, self._kind(ent.text, None), depth)
         if _named_place(token):
-            words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
-            text = " ".join(t.text for t in words)
+            text = _compound_name(token)
             return PlaceMention(token, text, None, self._kind(text, None), depth)
-        return None
+        return self._known_place_object(token, depth)
+
+    def _known_place_object(self, token: Token, depth: int) -> PlaceMention | None:
+        """Return the place a name the NER mistook names when a place preposition governs it.
+
+        "demonstrated at the entrance to Bethlehem" (tagged an organisation), "shot a policeman in
+        Yala" (tagged a person): the gazetteer knows the town and the preposition says it is a place.
+        """
+        if not (_is_name(token) and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS):
+            return None
+        if token.ent_id_ or not token.ent_type_ or token.ent_type_ in NOT_PLACE_LABELS:
+            return None  # a name the NER saw no entity in is a title or a word ("danced to Time")
+        text = _compound_name(token)
+        place = self.gazetteer.lookup(text)
+        if place is None or place.kind == "country":
+            return None
+        return PlaceMention(token, text, None, place.kind, depth)
 
     def _is_country_name(self, text: str) -> bool:
         """Return True for a country's name or short name ("Afghanistan"), not a demonym ("Afghan")."""
@@ -320,6 +335,12 @@ def _framed_by(token: Token, nouns: frozenset[str]) -> bool:
         named = _is_name(noun) or any(c.dep_ == "compound" and _is_name(c) for c in noun.children)
         return noun.lemma_.lower() in nouns and not named
     return token.dep_ in {"compound", "appos"} and token.head.lemma_.lower() in nouns
+
+
+def _compound_name(token: Token) -> str:
+    """Return a name with the proper nouns compounded before it ("Tizi Ouzou", "Little Havana")."""
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+    return " ".join(t.text for t in words)
 
 
 def _is_name(token: Token) -> bool:
