@@ -40,6 +40,8 @@ def locate(pipeline: Pipeline, text: str, verb: str, hints: tuple[str, ...] = ()
         ),
         ("Rebels shelled positions in Idlib province overnight.", "shelled", "Idlib province", "SYR"),
         ("Turkish agents captured Ocalan in Nairobi in 1999.", "captured", "Nairobi", "KEN"),
+        ("Gunmen shot a teacher and a farmer in Yala on Sunday.", "shot", "Yala", "THA"),
+        ("Hundreds of villagers in Zhejiang province marched on Friday.", "marched", "Zhejiang", None),
         (
             "Crowds rallied through the streets of central Hong Kong Sunday to demand reforms.",
             "rallied",

@@ -47,6 +47,11 @@ SURFACE_PREPS = frozenset({"on", "onto"})
 #: Prepositions whose object is what an action is about or aimed at, not where it happened: a place
 #: below one describes that noun ("protesting against the operation in Gaza").
 TOPIC_PREPS = frozenset("against of for about over regarding concerning".split())
+#: Nouns of a number of people: their "of" says who acted, not what the action was about.
+QUANTITY_NOUNS = frozenset(
+    "hundred hundreds thousand thousands dozen dozens million millions score scores number group "
+    "crowd crowds some many most several all members".split()
+)
 #: Verbs whose object is the place where they happen ("captured Burdhubo", "patrolled New Delhi").
 PLACE_OBJECT_VERBS = frozenset(
     "capture seize take occupy patrol storm raid invade enter attack bomb shell strike hit target "
@@ -301,17 +306,25 @@ def _under_other_prep(token: Token, head: Token) -> bool:
     """
     node = token.head
     while node.i != head.i and node.head is not node:
-        if node.dep_ == "prep" and node.lower_ in TOPIC_PREPS:
+        if node.dep_ == "prep" and node.lower_ in TOPIC_PREPS and not _counts(node):
             return True
         node = node.head
     return False
 
 
+def _counts(prep: Token) -> bool:
+    """Return True for the "of" of a number or quantity ("thousands of villagers in Zhejiang": the actors)."""
+    return prep.lower_ == "of" and (prep.head.like_num or prep.head.lemma_.lower() in QUANTITY_NOUNS)
+
+
 def same_clause(token: Token, head: Token) -> bool:
-    """Return True when no clause boundary lies between ``token`` and its ancestor ``head``."""
+    """Return True when no clause boundary lies between ``token`` and its ancestor ``head``.
+
+    Joined nouns are one clause ("shot a teacher and a farmer in Yala"); joined verbs are two.
+    """
     node = token
     while node.i != head.i and node.head is not node:
-        if node.dep_ in CLAUSE_DEPS:
+        if node.dep_ in CLAUSE_DEPS and (node.dep_ != "conj" or node.pos_ in {"VERB", "AUX"}):
             return False
         node = node.head
     return True
