@@ -74,6 +74,8 @@ def test_location_finds_the_place_named_with_the_action(
         ("Officials said in Paris that troops attacked the village.", "attacked"),
         ("The Palestinians were protesting against the Israeli operation in Gaza.", "protesting"),
         ("A commander in the Islamic State was killed on Sunday.", "killed"),
+        ("The Islamic State in Iraq and Syria seized ground from rival groups.", "seized"),
+        ("The fighting has killed thousands of people, with many fleeing to neighbouring Jordan.", "killed"),
     ],
 )
 def test_location_ignores_places_not_named_with_the_action(pipeline: Pipeline, text: str, verb: str) -> None:

@@ -60,8 +60,9 @@ PLACE_OBJECT_VERBS = frozenset(
 )
 #: Subordinators of a clause that says when and where the main action happened ("when a bomb tore ...").
 WHEN_WORDS = frozenset({"when", "as", "while", "after"})
-#: Dependencies that open another clause; a place beyond one belongs to that clause.
-CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "conj", "parataxis"})
+#: Dependencies that open another clause; a place beyond one belongs to that clause (``pcomp``: a
+#: clause a preposition opens, "killed thousands, with many fleeing to Jordan").
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "conj", "parataxis", "pcomp"})
 #: Clause links climbed from a trigger that names no place to the clause it hangs from.
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 #: Dependencies followed inside a prepositional object to reach the place it names.
@@ -292,10 +293,20 @@ def place_preps(heads: list[Token]) -> list[Token]:
                 and token.i not in seen
                 and same_clause(token, head)
                 and not _under_other_prep(token, head)
+                and not _of_organisation(token)
             ):
                 seen.add(token.i)
                 preps.append(token)
     return sorted(preps, key=lambda t: abs(t.i - heads[0].i))
+
+
+def _of_organisation(prep: Token) -> bool:
+    """Return True for a place phrase that belongs to an organisation's name or remit.
+
+    "the Islamic State in Iraq and Syria", "Al-Qaeda in the Islamic Maghreb", "the UN mission in
+    Sudan": the place says where the organisation works, not where the action happened.
+    """
+    return prep.head.ent_type_ == "ORG" or prep.ent_type_ == "ORG"
 
 
 def _under_other_prep(token: Token, head: Token) -> bool:
