@@ -40,6 +40,21 @@ def locate(pipeline: Pipeline, text: str, verb: str, hints: tuple[str, ...] = ()
         ),
         ("Rebels shelled positions in Idlib province overnight.", "shelled", "Idlib province", "SYR"),
         ("Turkish agents captured Ocalan in Nairobi in 1999.", "captured", "Nairobi", "KEN"),
+        ("Gunmen shot a teacher and a farmer in Yala on Sunday.", "shot", "Yala", "THA"),
+        ("Hundreds of villagers in Zhejiang province marched on Friday.", "marched", "Zhejiang", None),
+        (
+            "Crowds rallied through the streets of central Hong Kong Sunday to demand reforms.",
+            "rallied",
+            "Hong Kong",
+            "HKG",
+        ),
+        ("Farmers were marching on Tuesday towards Nairobi.", "marching", "Nairobi", "KEN"),
+        (
+            "Israel seized the plateau of Sinai in the 1967 Middle East war.",
+            "seized",
+            "Sinai",
+            "EGY",
+        ),
     ],
 )
 def test_location_finds_the_place_named_with_the_action(
@@ -58,10 +73,60 @@ def test_location_finds_the_place_named_with_the_action(
         ("Students protested outside the Chinese embassy on Tuesday.", "protested"),
         ("Officials said in Paris that troops attacked the village.", "attacked"),
         ("The Palestinians were protesting against the Israeli operation in Gaza.", "protesting"),
+        ("A commander in the Islamic State was killed on Sunday.", "killed"),
+        ("The Islamic State in Iraq and Syria seized ground from rival groups.", "seized"),
+        ("The fighting has killed thousands of people, with many fleeing to neighbouring Jordan.", "killed"),
     ],
 )
 def test_location_ignores_places_not_named_with_the_action(pipeline: Pipeline, text: str, verb: str) -> None:
     assert locate(pipeline, text, verb) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        (
+            "A car bomb exploded in the Karrada neighbourhood of Baghdad on Friday, killing nine people.",
+            "exploded",
+            "Karrada",
+        ),
+        ("Gunmen opened fire in the Mansour area in western Baghdad on Tuesday.", "opened", "Mansour"),
+        (
+            "Police were patrolling in Maiwand district of Kandahar province when a mine exploded.",
+            "patrolling",
+            "Maiwand",
+        ),
+        ("Soldiers captured two men near the mountain town of Huancayo.", "captured", "Huancayo"),
+    ],
+)
+def test_location_prefers_the_local_name_a_place_noun_frames(
+    pipeline: Pipeline, text: str, verb: str, place: str
+) -> None:
+    location = locate(pipeline, text, verb)
+    assert location is not None
+    assert location.name == place
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "hints", "place", "country"),
+    [
+        (
+            "Hundreds of Palestinians demonstrated at the entrance to Bethlehem on Friday.",
+            "demonstrated",
+            ("PSE",),
+            "Bethlehem",
+            "PSE",
+        ),
+        ("Thousands of people marched through Tizi Ouzou on Tuesday.", "marched", (), "Tizi Ouzou", "DZA"),
+    ],
+)
+def test_location_trusts_the_gazetteer_for_a_mistagged_name_after_a_place_preposition(
+    pipeline: Pipeline, text: str, verb: str, hints: tuple[str, ...], place: str, country: str
+) -> None:
+    location = locate(pipeline, text, verb, hints)
+    assert location is not None
+    assert (location.name, location.country) == (place, country)
+    assert location.lat is not None
 
 
 def test_location_resolves_ambiguity_by_the_actors_country(pipeline: Pipeline) -> None:

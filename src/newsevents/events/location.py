@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 
 #: Prepositions that say where an action took place.
 PLACE_PREPS = frozenset(
-    "in at near outside inside to into across around through throughout along within off".split()
+    "in at near outside inside to into across around through throughout along within off towards "
+    "toward beside behind opposite alongside beyond".split()
 )
 #: Prepositions that name a place only when it is smaller than a country ("on Haifa Street", not
 #: "sanctions on Iran").
@@ -46,6 +47,11 @@ SURFACE_PREPS = frozenset({"on", "onto"})
 #: Prepositions whose object is what an action is about or aimed at, not where it happened: a place
 #: below one describes that noun ("protesting against the operation in Gaza").
 TOPIC_PREPS = frozenset("against of for about over regarding concerning".split())
+#: Nouns of a number of people: their "of" says who acted, not what the action was about.
+QUANTITY_NOUNS = frozenset(
+    "hundred hundreds thousand thousands dozen dozens million millions score scores number group "
+    "crowd crowds some many most several all members".split()
+)
 #: Verbs whose object is the place where they happen ("captured Burdhubo", "patrolled New Delhi").
 PLACE_OBJECT_VERBS = frozenset(
     "capture seize take occupy patrol storm raid invade enter attack bomb shell strike hit target "
@@ -54,8 +60,9 @@ PLACE_OBJECT_VERBS = frozenset(
 )
 #: Subordinators of a clause that says when and where the main action happened ("when a bomb tore ...").
 WHEN_WORDS = frozenset({"when", "as", "while", "after"})
-#: Dependencies that open another clause; a place beyond one belongs to that clause.
-CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "conj", "parataxis"})
+#: Dependencies that open another clause; a place beyond one belongs to that clause (``pcomp``: a
+#: clause a preposition opens, "killed thousands, with many fleeing to Jordan").
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "conj", "parataxis", "pcomp"})
 #: Clause links climbed from a trigger that names no place to the clause it hangs from.
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 #: Dependencies followed inside a prepositional object to reach the place it names.
@@ -66,12 +73,28 @@ PLACE_NOUNS = frozenset(
     "country coast island camp centre center neighborhood neighbourhood suburb outskirts south north "
     "east west heart hometown port countryside frontier enclave stronghold".split()
 )
+#: Place nouns of a town or a part of one: a name they frame ("the Shaab neighbourhood of Baghdad",
+#: "the town of Hilla") is the most specific place of its phrase, above the city it lies in.
+LOCAL_NOUNS = frozenset(
+    "town village city neighborhood neighbourhood suburb district area camp quarter square".split()
+)
 #: Modifier dependencies: a country modifier is a place only on a place noun.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 #: Named-entity labels that may name a place the gazetteer does not know.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Named-entity labels that say a name is something other than a place ("the 1967 Middle East
+#: war"); neither a person's name nor an organisation is among them, the NER often takes a village
+#: for one (a name the lexicon knows as a group, "the Islamic State", is excluded by its code).
+NOT_PLACE_LABELS = frozenset(
+    "NORP EVENT DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT LAW PRODUCT WORK_OF_ART LANGUAGE".split()
+)
+#: Named-entity labels of times: a place compounded with one is not its modifier ("Hong Kong Sunday").
+TIME_LABELS = frozenset({"DATE", "TIME"})
 #: Specificity of a place kind: named-but-unknown places are small ones (villages, districts).
 _SPECIFIC = {"country": 0, "region": 1, "city": 2, "unknown": 2}
+#: Specificity of a name a local place noun frames, inside one phrase (across phrases it counts as
+#: its kind: "a bomb in the capital Bogota and a raid in the city of Arauca" keeps the nearest).
+_FRAMED = 3
 
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z'.\- ]{1,40}?[A-Z.])"
@@ -175,16 +198,14 @@ class EventLocator:
         while frontier:
             node, depth = frontier.pop(0)
             mention = self.mention_at(node, found, depth)
-            modifier = node.dep_ in MODIFIER_DEPS and node.head.lemma_.lower() not in PLACE_NOUNS
+            modifier = node.dep_ in MODIFIER_DEPS and _modifies_thing(node)
             if mention is not None and not (modifier and mention.kind in {"country", "region"}):
                 mentions.append(mention)
             if depth < 6:
                 frontier += [(c, depth + 1) for c in node.children if _inside(c)]
         if not mentions:
             return None
-        return min(
-            mentions, key=lambda m: (-_SPECIFIC[m.kind], m.token.dep_ == "compound", m.depth, m.token.i)
-        )
+        return min(mentions, key=lambda m: (-_specificity(m), m.token.dep_ == "compound", m.depth, m.token.i))
 
     def mention_at(self, token: Token, found: DocActors, depth: int = 0) -> PlaceMention | None:
         """Return the place a token heads: a tagged place, a country actor or a place entity."""
@@ -200,10 +221,25 @@ class EventLocator:
             if ent is not None and ent.root.i == token.i:
                 return PlaceMention(token, _bare(ent), None, self._kind(ent.text, None), depth)
         if _named_place(token):
-            words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
-            text = " ".join(t.text for t in words)
+            text = _compound_name(token)
             return PlaceMention(token, text, None, self._kind(text, None), depth)
-        return None
+        return self._known_place_object(token, depth)
+
+    def _known_place_object(self, token: Token, depth: int) -> PlaceMention | None:
+        """Return the place a name the NER mistook names when a place preposition governs it.
+
+        "demonstrated at the entrance to Bethlehem" (tagged an organisation), "shot a policeman in
+        Yala" (tagged a person): the gazetteer knows the town and the preposition says it is a place.
+        """
+        if not (_is_name(token) and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS):
+            return None
+        if token.ent_id_ or not token.ent_type_ or token.ent_type_ in NOT_PLACE_LABELS:
+            return None  # a name the NER saw no entity in is a title or a word ("danced to Time")
+        text = _compound_name(token)
+        place = self.gazetteer.lookup(text)
+        if place is None or place.kind == "country":
+            return None
+        return PlaceMention(token, text, None, place.kind, depth)
 
     def _is_country_name(self, text: str) -> bool:
         """Return True for a country's name or short name ("Afghanistan"), not a demonym ("Afghan")."""
@@ -257,10 +293,20 @@ def place_preps(heads: list[Token]) -> list[Token]:
                 and token.i not in seen
                 and same_clause(token, head)
                 and not _under_other_prep(token, head)
+                and not _of_organisation(token)
             ):
                 seen.add(token.i)
                 preps.append(token)
     return sorted(preps, key=lambda t: abs(t.i - heads[0].i))
+
+
+def _of_organisation(prep: Token) -> bool:
+    """Return True for a place phrase that belongs to an organisation's name or remit.
+
+    "the Islamic State in Iraq and Syria", "Al-Qaeda in the Islamic Maghreb", "the UN mission in
+    Sudan": the place says where the organisation works, not where the action happened.
+    """
+    return prep.head.ent_type_ == "ORG" or prep.ent_type_ == "ORG"
 
 
 def _under_other_prep(token: Token, head: Token) -> bool:
@@ -271,29 +317,84 @@ def _under_other_prep(token: Token, head: Token) -> bool:
     """
     node = token.head
     while node.i != head.i and node.head is not node:
-        if node.dep_ == "prep" and node.lower_ in TOPIC_PREPS:
+        if node.dep_ == "prep" and node.lower_ in TOPIC_PREPS and not _counts(node):
             return True
         node = node.head
     return False
 
 
+def _counts(prep: Token) -> bool:
+    """Return True for the "of" of a number or quantity ("thousands of villagers in Zhejiang": the actors)."""
+    return prep.lower_ == "of" and (prep.head.like_num or prep.head.lemma_.lower() in QUANTITY_NOUNS)
+
+
 def same_clause(token: Token, head: Token) -> bool:
-    """Return True when no clause boundary lies between ``token`` and its ancestor ``head``."""
+    """Return True when no clause boundary lies between ``token`` and its ancestor ``head``.
+
+    Joined nouns are one clause ("shot a teacher and a farmer in Yala"); joined verbs are two.
+    """
     node = token
     while node.i != head.i and node.head is not node:
-        if node.dep_ in CLAUSE_DEPS:
+        if node.dep_ in CLAUSE_DEPS and (node.dep_ != "conj" or node.pos_ in {"VERB", "AUX"}):
             return False
         node = node.head
     return True
 
 
+def _specificity(mention: PlaceMention) -> int:
+    """Return how small a place is: country 0, region 1, city or unknown 2, a framed local name 3."""
+    if mention.kind in {"city", "unknown"} and _framed_by(mention.token, LOCAL_NOUNS):
+        return _FRAMED
+    return _SPECIFIC[mention.kind]
+
+
+def _framed_by(token: Token, nouns: frozenset[str]) -> bool:
+    """Return True when one of ``nouns`` frames the name at ``token`` ("X district", "the town of X").
+
+    A noun that has a name of its own frames that name, not its "of" object: in "Daychopan district
+    of Zabul province" the district is Daychopan.
+    """
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        noun = token.head.head
+        named = _is_name(noun) or any(c.dep_ == "compound" and _is_name(c) for c in noun.children)
+        return noun.lemma_.lower() in nouns and not named
+    return token.dep_ in {"compound", "appos"} and token.head.lemma_.lower() in nouns
+
+
+def _compound_name(token: Token) -> str:
+    """Return a name with the proper nouns compounded before it ("Tizi Ouzou", "Little Havana")."""
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+    return " ".join(t.text for t in words)
+
+
+def _is_name(token: Token) -> bool:
+    """Return True for a capitalised proper noun (the tagger calls some common nouns proper)."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def _modifies_thing(token: Token) -> bool:
+    """Return True when a modifier's head is neither a place noun nor a time the parser hung it on.
+
+    A country modifying such a head names no place ("Afghan forces", "Iraq war"); one the parser
+    compounded with a date still names the place ("marched in Hong Kong Sunday").
+    """
+    head = token.head
+    return head.lemma_.lower() not in PLACE_NOUNS and head.ent_type_ not in TIME_LABELS
+
+
 def _named_place(token: Token) -> bool:
-    """Return True for a proper name the NER missed that a place noun frames ("the town of X", "X town")."""
-    if token.pos_ != "PROPN" or token.ent_type_ in PLACE_LABELS | {"NORP", "DATE", "TIME", "CARDINAL"}:
+    """Return True for a proper name the NER missed that a place noun frames ("the town of X", "X town").
+
+    A name the NER or the lexicon gave another identity is no such place: "the Islamic State",
+    "the Middle East war".
+    """
+    if not _is_name(token) or token.ent_id_:
+        return False
+    if token.ent_type_ in PLACE_LABELS | NOT_PLACE_LABELS:
         return False
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         return token.head.head.lemma_.lower() in PLACE_NOUNS
-    return token.dep_ in {"compound", "appos"} and token.head.lemma_.lower() in PLACE_NOUNS
+    return _framed_by(token, PLACE_NOUNS)
 
 
 def _inside(token: Token) -> bool:
