@@ -63,3 +63,14 @@ def test_who_claims_responsibility_for_an_attack_is_its_source(pipeline: Pipelin
     assert [(e.source.code[3:], e.modality) for e in force] == [("INS", "asserted")]
     text = "No group has claimed responsibility for the bombing of a Shiite mosque in Kunduz."
     assert not [e for e in code_text(pipeline, text) if e.root_code in {"18", "19", "20"}]
+
+
+def test_a_speaker_saying_another_actor_must_act_demands_it(pipeline: Pipeline) -> None:
+    text = "The Kenyan government declared on Tuesday that Uganda must reopen the border crossing."
+    demands = [e for e in code_text(pipeline, text) if e.root_code == "10"]
+    assert [(e.source.code[:3], e.target.code[:3] if e.target else None) for e in demands] == [("KEN", "UGA")]
+
+
+def test_a_denied_statement_of_what_must_happen_is_no_demand(pipeline: Pipeline) -> None:
+    text = "The Kenyan government did not say that Uganda must reopen the border crossing."
+    assert not [e for e in code_text(pipeline, text) if e.root_code == "10"]

@@ -29,6 +29,7 @@ from newsevents.events.triggers import (
     INTENT_VERBS,
     SPEECH_VERBS,
     Trigger,
+    demand_trigger,
     demanded_by,
     find_triggers,
     modality_of,
@@ -173,6 +174,9 @@ class EventCoder:
         coded = [self._events(t, where) for t in find_triggers(where.sent, self.patterns, where.found)]
         absorbed = {frame for events, frame in coded if frame is not None and events}
         out = [c.event for events, _ in coded for c in events if c.trigger_index not in absorbed]
+        demand = None if out else demand_trigger(where.sent, where.found)
+        if demand is not None:
+            out += [c.event for c in self._events(demand, where)[0]]
         if not out and self._reports_act(reported_act(where.sent.root)):
             if where.acled is not None:
                 out += self._classified_events(where, where.acled)

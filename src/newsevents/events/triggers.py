@@ -506,6 +506,27 @@ def _done(verb: Token) -> bool:
     return verb.tag_ in DONE_TAGS or bool(aux & {"has", "have", "had"})
 
 
+def demand_trigger(sent: Span, actors: DocActors) -> Trigger | None:
+    """Return a demand trigger for "X said (that) Y must Z" whose Z no pattern codes, else None.
+
+    "The ministry declared that China must drop its barriers": whatever Z is, the speaker demands
+    it of Y (CAMEO 10). A denied or hedged statement ("did not say", "might say") is none.
+    """
+    root = sent.root
+    if root.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in {"neg", "aux"} for c in root.children):
+        return None
+    for clause in _children(root, {"ccomp"}):
+        aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not aux & OBLIGATION_AUX or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        sources, direct = subjects(root, actors)
+        targets = [a for a in _actors(_children(clause, {"nsubj", "nsubjpass"}), actors) if a not in sources]
+        if sources and targets:
+            pattern = Pattern(root.pos_, root.lemma_.lower(), None, None, None, "100", False, None)
+            return Trigger(root, pattern, sources, targets, direct=direct)
+    return None
+
+
 def sentence_trigger(sent: Span, code: str, actors: DocActors, implied_agent: str | None) -> Trigger:
     """Return a trigger for an event the classifier read in the whole sentence, not in one word.
 
