@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.events.classifier import acled_classifier
-from newsevents.events.coder import sentence_label
+from newsevents.events.coder import sentence_cue, sentence_label
 from newsevents.events.triggers import reported_act
 from newsevents.model import Event, Page, content_id
 from newsevents.nlp import parse
@@ -74,3 +74,42 @@ def test_a_speaker_saying_another_actor_must_act_demands_it(pipeline: Pipeline) 
 def test_a_denied_statement_of_what_must_happen_is_no_demand(pipeline: Pipeline) -> None:
     text = "The Kenyan government did not say that Uganda must reopen the border crossing."
     assert not [e for e in code_text(pipeline, text) if e.root_code == "10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Police seized six rifles and 300 rounds of ammunition in a raid in Mombasa.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Two caches of arms were discovered by soldiers near the border town of Kidal.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Dozens of shops were looted in the market town of Mbale overnight.",
+            "Looting/property destruction",
+        ),
+        ("Unknown attackers burned several houses in the village of Kuda.", "Looting/property destruction"),
+    ],
+)
+def test_an_act_on_a_kind_of_thing_cues_its_acled_type(
+    pipeline: Pipeline, text: str, sub_event_type: str
+) -> None:
+    events = code_text(pipeline, text)
+    assert [e.acled.sub_event_type if e.acled else None for e in events] == [sub_event_type]
+    assert events[0].source.agent != "COP" or sub_event_type == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police did not seize any weapons during the search in Mombasa.",
+        "Firefighters found the source of the blaze in the market of Mbale.",
+        "The minister burned the midnight oil over the budget in Kampala.",
+    ],
+)
+def test_no_cue_without_its_act_on_its_thing(text: str, pipeline: Pipeline) -> None:
+    (doc,) = parse(pipeline.nlp, [text])
+    assert sentence_cue(next(iter(doc.sents))) is None

@@ -53,6 +53,23 @@ THREAT_FRAMES = frozenset(["say", "vow", "warn", "threaten", "pledge", "promise"
 ACLED_TYPE_MIN = 0.6
 #: The same for a sentence read with its paragraph: two readings that agree are surer than one.
 ACLED_CONTEXT_MIN = 0.45
+#: ACLED sub-event types a sentence's verb and its object define (see ``sentence_cue``).
+DISRUPTED = "Disrupted weapons use"
+LOOTING = "Looting/property destruction"
+LOOTING_VERBS = frozenset("loot ransack plunder pillage vandalise vandalize torch raze".split())
+BURNING_VERBS = frozenset("burn torch destroy demolish bulldoze raze".split())
+PROPERTY_NOUNS = frozenset(
+    "house home shop store car vehicle building church mosque temple school office property market "
+    "hut farm crop warehouse business".split()
+)
+SEIZING_VERBS = frozenset(
+    "seize confiscate discover find recover uncover defuse dismantle impound intercept neutralize "
+    "neutralise".split()
+)
+WEAPON_NOUNS = frozenset(
+    "weapon arm ammunition ammo explosive gun firearm pistol rifle kalashnikov grenade mine landmine bomb "
+    "ied device cache arsenal munition bullet round rocket shell mortar detonator".split()
+)
 #: How much the paragraph's ACLED label probabilities weigh beside the sentence's own.
 PARAGRAPH_WEIGHT = 0.5
 #: How sure the CAMEO root classifier must be to code a sentence the trigger table found nothing in.
@@ -72,7 +89,7 @@ NOT_ACTS = (
 )
 
 #: Who acts in a sentence-level event whose sentence names no one: protesters are civilians,
-#: arrests and dispersals are the police's, other force is unidentified armed men's.
+#: arrests and dispersals are the police's, other force (and looting) is unidentified armed men's.
 IMPLIED_AGENTS = {"14": "CVL", "17": "COP"}
 #: Agents of state forces, for ACLED's state/non-state distinctions.
 STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
@@ -171,6 +188,8 @@ class EventCoder:
         least = ACLED_TYPE_MIN if where.context is None else ACLED_CONTEXT_MIN
         if label != NO_ACLED and probability >= least:
             where = replace(where, acled=label)
+        elif (cued := sentence_cue(where.sent)) is not None:
+            where = replace(where, acled=cued)
         coded = [self._events(t, where) for t in find_triggers(where.sent, self.patterns, where.found)]
         absorbed = {frame for events, frame in coded if frame is not None and events}
         out = [c.event for events, _ in coded for c in events if c.trigger_index not in absorbed]
@@ -216,7 +235,8 @@ class EventCoder:
         as acting, else unidentified armed men (or civilians, for a protest) of the place.
         """
         code = SUB_EVENT_CODES[sub_event_type]
-        return self._whole_sentence_event(where, code, IMPLIED_AGENTS.get(code[:2], "UAF"))
+        implied = "UAF" if sub_event_type == LOOTING else IMPLIED_AGENTS.get(code[:2], "UAF")
+        return self._whole_sentence_event(where, code, implied)
 
     def _whole_sentence_event(self, where: Sentence, code: str, implied_agent: str | None) -> list[Event]:
         """Return the first event of ``code`` whose roles the whole sentence fills (see sentence_trigger)."""
@@ -356,6 +376,36 @@ class EventCoder:
         if where.acled is not None and (default is not None or code[:2] in ACLED_ROOTS):
             return acled_type(where.acled)
         return default
+
+
+def sentence_cue(sent: Span) -> str | None:
+    """Return the ACLED sub-event type a sentence's own words define, else None.
+
+    Two types are defined by an act on a kind of thing, which the words show plainly: weapons
+    seized, found or defused ("police seized eight guns", "two arms caches were discovered") are
+    disrupted weapons use; property looted, torched or set ablaze ("shops were looted", "gunmen
+    burned dozens of homes") is looting or property destruction. A negated verb cues nothing.
+    """
+    for verb in sent:
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in LOOTING_VERBS:
+            return LOOTING
+        objects = _objects(verb)
+        if lemma in SEIZING_VERBS and objects & WEAPON_NOUNS:
+            return DISRUPTED
+        if lemma in BURNING_VERBS and objects & PROPERTY_NOUNS:
+            return LOOTING
+    return None
+
+
+def _objects(verb: Token) -> set[str]:
+    """Return the lemmas of a verb's objects, their conjuncts and their "of" phrases ("caches of arms")."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [conj for o in objects for conj in o.conjuncts]
+    objects += [p for o in objects for prep in o.children if prep.lower_ == "of" for p in prep.children]
+    return {o.lemma_.lower() for o in objects}
 
 
 def sentence_label(text: str, context: Mapping[str, float] | None) -> tuple[str, float]:
