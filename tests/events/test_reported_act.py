@@ -113,3 +113,9 @@ def test_an_act_on_a_kind_of_thing_cues_its_acled_type(
 def test_no_cue_without_its_act_on_its_thing(text: str, pipeline: Pipeline) -> None:
     (doc,) = parse(pipeline.nlp, [text])
     assert sentence_cue(next(iter(doc.sents))) is None
+
+
+def test_a_thrown_or_exploding_grenade_cues_grenade(pipeline: Pipeline) -> None:
+    text = "A hand grenade exploded at the entrance to a school in Lima."
+    events = code_text(pipeline, text)
+    assert [e.acled.sub_event_type if e.acled else None for e in events] == ["Grenade"]

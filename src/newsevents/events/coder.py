@@ -53,22 +53,32 @@ THREAT_FRAMES = frozenset(["say", "vow", "warn", "threaten", "pledge", "promise"
 ACLED_TYPE_MIN = 0.6
 #: The same for a sentence read with its paragraph: two readings that agree are surer than one.
 ACLED_CONTEXT_MIN = 0.45
-#: ACLED sub-event types a sentence's verb and its object define (see ``sentence_cue``).
-DISRUPTED = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
-LOOTING_VERBS = frozenset("loot ransack plunder pillage vandalise vandalize torch raze".split())
-BURNING_VERBS = frozenset("burn torch destroy demolish bulldoze raze".split())
+#: ACLED sub-event types a sentence's verb and what it acts on define (see ``sentence_cue``):
+#: (verbs, nouns one of its subject or objects must be (None: any), sub-event type).
+WEAPON_NOUNS = frozenset(
+    "weapon arm ammunition ammo explosive gun firearm pistol rifle kalashnikov grenade mine landmine bomb "
+    "ied device cache arsenal munition bullet round rocket shell mortar detonator".split()
+)
 PROPERTY_NOUNS = frozenset(
     "house home shop store car vehicle building church mosque temple school office property market "
     "hut farm crop warehouse business".split()
 )
-SEIZING_VERBS = frozenset(
-    "seize confiscate discover find recover uncover defuse dismantle impound intercept neutralize "
-    "neutralise".split()
-)
-WEAPON_NOUNS = frozenset(
-    "weapon arm ammunition ammo explosive gun firearm pistol rifle kalashnikov grenade mine landmine bomb "
-    "ied device cache arsenal munition bullet round rocket shell mortar detonator".split()
+VERB_CUES: tuple[tuple[frozenset[str], frozenset[str] | None, str], ...] = (
+    (
+        frozenset(
+            "seize confiscate discover find recover uncover defuse dismantle impound intercept".split()
+        ),
+        WEAPON_NOUNS,
+        "Disrupted weapons use",
+    ),
+    (
+        frozenset("throw hurl lob toss launch explode detonate".split()),
+        frozenset(["grenade"]),
+        "Grenade",
+    ),
+    (frozenset("loot ransack plunder pillage vandalise vandalize".split()), None, LOOTING),
+    (frozenset("burn torch raze bulldoze demolish".split()), PROPERTY_NOUNS, LOOTING),
 )
 #: How much the paragraph's ACLED label probabilities weigh beside the sentence's own.
 PARAGRAPH_WEIGHT = 0.5
@@ -188,8 +198,6 @@ class EventCoder:
         least = ACLED_TYPE_MIN if where.context is None else ACLED_CONTEXT_MIN
         if label != NO_ACLED and probability >= least:
             where = replace(where, acled=label)
-        elif (cued := sentence_cue(where.sent)) is not None:
-            where = replace(where, acled=cued)
         coded = [self._events(t, where) for t in find_triggers(where.sent, self.patterns, where.found)]
         absorbed = {frame for events, frame in coded if frame is not None and events}
         out = [c.event for events, _ in coded for c in events if c.trigger_index not in absorbed]
@@ -197,8 +205,9 @@ class EventCoder:
         if demand is not None:
             out += [c.event for c in self._events(demand, where)[0]]
         if not out and self._reports_act(reported_act(where.sent.root)):
-            if where.acled is not None:
-                out += self._classified_events(where, where.acled)
+            cued = where.acled or sentence_cue(where.sent)
+            if cued is not None:
+                out += self._classified_events(replace(where, acled=cued), cued)
             else:
                 out += self._root_events(where)
         return out
@@ -379,30 +388,26 @@ class EventCoder:
 
 
 def sentence_cue(sent: Span) -> str | None:
-    """Return the ACLED sub-event type a sentence's own words define, else None.
+    """Return the ACLED sub-event type a sentence's own words define, else None (see ``VERB_CUES``).
 
-    Two types are defined by an act on a kind of thing, which the words show plainly: weapons
-    seized, found or defused ("police seized eight guns", "two arms caches were discovered") are
-    disrupted weapons use; property looted, torched or set ablaze ("shops were looted", "gunmen
-    burned dozens of homes") is looting or property destruction. A negated verb cues nothing.
+    Some types are defined by an act on a kind of thing, which the words show plainly: "police
+    seized eight guns" (weapons seized: disrupted weapons use), "shops were looted", "gunmen
+    burned dozens of homes" (looting or property destruction), "a grenade was hurled at the bus"
+    (grenade). A negated verb cues nothing.
     """
     for verb in sent:
         if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
             continue
         lemma = verb.lemma_.lower()
-        if lemma in LOOTING_VERBS:
-            return LOOTING
-        objects = _objects(verb)
-        if lemma in SEIZING_VERBS and objects & WEAPON_NOUNS:
-            return DISRUPTED
-        if lemma in BURNING_VERBS and objects & PROPERTY_NOUNS:
-            return LOOTING
+        for verbs, things, sub_event_type in VERB_CUES:
+            if lemma in verbs and (things is None or _objects(verb) & things):
+                return sub_event_type
     return None
 
 
 def _objects(verb: Token) -> set[str]:
-    """Return the lemmas of a verb's objects, their conjuncts and their "of" phrases ("caches of arms")."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    """Return the lemmas of what a verb acts on: subject, objects, their conjuncts, "caches of arms"."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
     objects += [conj for o in objects for conj in o.conjuncts]
     objects += [p for o in objects for prep in o.children if prep.lower_ == "of" for p in prep.children]
     return {o.lemma_.lower() for o in objects}
