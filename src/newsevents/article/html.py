@@ -1,13 +1,16 @@
 """HTML pages: trafilatura for the body, plus our own pass over the page for its metadata.
 
-The body is trafilatura's precise pass, checked against its balanced pass when short (the balanced
-body is taken when the precise one has under 60% of its words) and read once more with comments
-when there is almost no text (forums, Q&A). The headline is the page's h1 that its title confirms,
-else og:title or <title> without the site's name or tagline. The publication time keeps its UTC
-offset (meta, JSON-LD, ``<time>``, visible datelines); the URL's day is a last resort and the local
-day of a UTC time; a year alone (a copyright line) is never a publication day. Authors come from
-JSON-LD, meta, the visible byline (:mod:`~newsevents.article.htmlbyline`) and trafilatura, without
-site names, desks, roles or the posters of a thread.
+The page is parsed once; trafilatura reads copies of that tree. The body depends on the kind of
+page: an article (JSON-LD article type or ``og:type`` article) takes trafilatura's precise pass,
+checked against its balanced pass when short; any other page (a thread, a guide, a listing) takes
+the balanced pass with comments, or our own reading of the whole rendered page when that finds
+much more text. The headline is the page's h1 that its title confirms, else og:title or <title>
+without the site's name, tagline or a generic page label ("Home", "Forum"). The publication time
+keeps its UTC offset (meta, JSON-LD, ``<time>``, visible datelines); the URL's day is a last resort
+before a search of the page text, and the local day of a UTC time; a year alone (a copyright line)
+is never a publication day. Authors come from JSON-LD, meta, the visible byline
+(:mod:`~newsevents.article.htmlbyline`) and trafilatura, without site names, desks, roles or the
+posters of a thread.
 """
 
 from __future__ import annotations
@@ -23,6 +26,15 @@ from urllib.parse import urlparse
 import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
 import trafilatura
+from trafilatura.metadata import (
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_metadata,
+    extract_sitename,
+    extract_title,
+)
+from trafilatura.utils import load_html
 
 from newsevents.article.byline import parse_byline, split_authors
 from newsevents.article.dates import Stamp, parse_stamp, read_dateline
@@ -37,7 +49,7 @@ from newsevents.article.htmlbyline import (
 )
 from newsevents.article.htmltext import render_tree
 from newsevents.article.lines import classify_line, normalize
-from newsevents.article.textdump import clean_site_name
+from newsevents.article.textdump import clean_site_name, parse_textdump
 from newsevents.article.urldate import local_day_from_url, url_day
 
 logger = logging.getLogger(__name__)
@@ -52,50 +64,98 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—·»]|::)\s+")
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|GmbH|S\.A\.|PLC|plc|Corp\.?)$")
 _DATE_HINT = re.compile(r"date|time|publish|posted|dateline|byline|meta", re.I)
 _LIST_MARK = re.compile(r"^\s*[-•*]\s+(?=\S)")
-_MIN_BODY_WORDS = 60
-_CHECK_BELOW_WORDS = 400  # a precise body this short is checked against trafilatura's balanced pass
-_KEEP_STRICT_SHARE = 0.6  # the precise body is kept when it has this share of the balanced one's words
+_CHECK_BELOW_WORDS = 300  # an article's precise body this short is checked against the balanced one
+_KEEP_STRICT_SHARE = 0.2  # an article's precise body is kept when it has this share of the balanced words
+_TAKE_RENDERED_RATIO = 2.0  # a non-article takes our reading of the rendered page when it is this much longer
+_ARTICLE_TYPES = frozenset(
+    {"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+     "OpinionNewsArticle", "Report", "LiveBlogPosting"}
+)  # fmt: skip
 _H1_CONFIRMED = 0.8  # share of the h1's words the page title must contain to confirm it
 _INVISIBLE_CHARS = re.compile(r"[\u200b-\u200f\ufeff\ue000-\uf8ff]")
 _TAGLINE = re.compile(r"\s+(?:\||::)\s+")
 _SUBTITLE = re.compile(r"\s+[-–—]\s+")
 _SUBTITLE_MAX_WORDS = 6  # a tail after a spaced dash this short is a subtitle or a pitch, not headline
 _H1_SOLE_OVERLAP = 0.3  # the page's only h1 is the headline when the page title shares this much of it
+_SITE_EXTRA_CHARS = 8  # a title part naming the site may add this much to its name ("Site News")
+_PAGE_LABELS = frozenset(
+    {
+        "home",
+        "homepage",
+        "home page",
+        "index",
+        "index page",
+        "forum",
+        "forums",
+        "error",
+        "welcome",
+        "untitled",
+    }
+)
 _DROPPED_KINDS = frozenset({"date", "byline", "boiler", "heading", "rule"})
 
 
 def parse_html(html: str, *, url: str | None = None) -> Draft:
-    """Return the article of an HTML page; trafilatura errors propagate to the caller."""
+    """Return the article of an HTML page; trafilatura errors propagate to the caller.
+
+    The page is parsed once; trafilatura reads copies of that tree.
+    """
     tree = _parse_tree(html)
-    ld = list(_json_ld(tree)) if tree is not None else []
+    if tree is None:
+        return Draft(None, None, None, (), (), warnings=("the page has no HTML to read",))
+    ld = list(_json_ld(tree))
     marked = _marked_stamps(tree, ld)
-    found = _extract(html, url, mode="precision", search_text=not marked and url_day(url) is None)
+    found = _metadata(tree)
     publisher = _publisher(tree, ld, found, url)
     title = _title(tree, found, publisher)
-    published, warnings = _published(tree, marked, found, url)
+    published, warnings = _published(tree, marked, url)
     published = local_day_from_url(published, url, warnings)
     authors = _authors(tree, ld, found, (publisher, url, title))
-    paragraphs = _body(html, url, _paragraphs(str(found.get("text") or ""), title), title)
+    paragraphs = _body(tree, url, title, publisher, article=_is_article(tree, ld))
     if paragraphs:
         paragraphs = (_strip_wire_prefix(paragraphs[0], publisher), *paragraphs[1:])
     return Draft(title, publisher, published, authors, paragraphs, warnings=tuple(warnings))
 
 
-def _body(html: str, url: str | None, strict: tuple[str, ...], title: str | None) -> tuple[str, ...]:
-    """Return the body: the precise pass, unless the balanced pass finds much more of the page's text.
+def _body(
+    tree: lxml.html.HtmlElement, url: str | None, title: str | None, publisher: str | None, *, article: bool
+) -> tuple[str, ...]:
+    """Return the body, read by trafilatura the way the kind of page calls for.
 
-    Only a short precise body is checked against the balanced pass (a long one is rarely cut short).
-
-    A page with almost no text either way (a forum, a Q&A page) is read once more with its comments.
+    An article takes trafilatura's precise pass; a short one is checked against its balanced pass
+    (posts and comments kept), which wins when the precise pass lost most of the text. Other pages:
+    see :func:`_page_body`.
     """
-    body = strict
-    if _words(strict) < _CHECK_BELOW_WORDS:
-        balanced = _paragraphs(str(_extract(html, url, mode="balanced").get("text") or ""), title)
-        body = strict if _words(strict) >= _KEEP_STRICT_SHARE * _words(balanced) else balanced
-    if _words(body) < _MIN_BODY_WORDS:
-        retry = _paragraphs(str(_extract(html, url, mode="comments").get("text") or ""), title)
-        body = retry if _words(retry) > _words(body) else body
-    return body
+    if not article:
+        return _page_body(tree, url, title, publisher)
+    strict = _paragraphs(_extract(tree, url, precise=True), title)
+    if _words(strict) >= _CHECK_BELOW_WORDS:
+        return strict
+    balanced = _paragraphs(_extract(tree, url, precise=False), title)
+    return strict if _words(strict) >= _KEEP_STRICT_SHARE * _words(balanced) else balanced
+
+
+def _page_body(
+    tree: lxml.html.HtmlElement, url: str | None, title: str | None, publisher: str | None
+) -> tuple[str, ...]:
+    """Return the body of a page that is no article (a thread, a guide, a listing, a shop page).
+
+    Trafilatura's balanced pass, unless our own reading of the whole rendered page
+    (:func:`~newsevents.article.textdump.parse_textdump`) finds much more text: trafilatura often
+    keeps only a fragment of a thread or a guide.
+    """
+    balanced = _paragraphs(_extract(tree, url, precise=False), title)
+    rendered = parse_textdump(render_tree(tree), publisher=publisher).paragraphs
+    return rendered if _words(rendered) >= _TAKE_RENDERED_RATIO * max(_words(balanced), 1) else balanced
+
+
+def _is_article(tree: lxml.html.HtmlElement, ld: list[dict[str, Any]]) -> bool:
+    """Whether the page says it is an article (JSON-LD article type or ``og:type`` article)."""
+    for obj in ld:
+        kinds = obj.get("@type")
+        if set(kinds if isinstance(kinds, list) else [kinds]) & _ARTICLE_TYPES:
+            return True
+    return any(kind.lower() == "article" for kind in _meta(tree, "og:type"))
 
 
 def _words(paragraphs: tuple[str, ...]) -> int:
@@ -103,36 +163,50 @@ def _words(paragraphs: tuple[str, ...]) -> int:
     return sum(len(p.split()) for p in paragraphs)
 
 
-def _extract(html: str, url: str | None, *, mode: str, search_text: bool = False) -> dict[str, Any]:
-    """Return trafilatura's findings as a dict (empty when it finds nothing).
+def _extract(tree: lxml.html.HtmlElement, url: str | None, *, precise: bool) -> str:
+    """Return the body text trafilatura finds in (a copy of) the page tree ("" when none).
 
-    ``mode``: ``precision`` (metadata and the strict body), ``balanced`` (body only, trafilatura's
-    default) or ``comments`` (recall, with comments: for pages whose text is all in posts).
-    ``search_text``: let the date search read the page text too (slow; for pages whose markup and
-    URL give no date).
+    ``precise``: its precision pass without comments; else its default balanced pass with comments
+    (forum posts and Q&A answers are body there).
     """
     doc = trafilatura.bare_extraction(
-        html,
+        tree,
         url=url,
-        include_comments=mode == "comments",
-        favor_precision=mode == "precision",
-        favor_recall=mode == "comments",
-        only_with_metadata=False,
-        with_metadata=mode == "precision",
+        favor_precision=precise,
+        include_comments=not precise,
         include_tables=True,
-        date_extraction_params={"extensive_search": search_text, "original_date": True},
+        fast=precise,
     )
-    return doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else dict(doc or {})
+    found = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else dict(doc or {})
+    return str(found.get("text") or "")
+
+
+def _metadata(tree: lxml.html.HtmlElement) -> dict[str, Any]:
+    """Return trafilatura's title, site name and author of the page, as its metadata pass finds them.
+
+    Its date search is left out (slow, and most pages state their date): see :func:`_searched_day`.
+    """
+    found = examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None  # a handle, not a name
+    found = extract_meta_json(tree, found)
+    found.title = found.title or extract_title(tree)
+    found.author = found.author or extract_author(tree)
+    found.sitename = found.sitename or extract_sitename(tree)
+    return {"title": found.title, "author": found.author, "sitename": found.sitename}
+
+
+def _searched_day(tree: lxml.html.HtmlElement, url: str | None) -> Stamp | None:
+    """Return the day trafilatura's date search finds in the page text (a year alone is no day)."""
+    params = {"extensive_search": True, "original_date": True}
+    day = parse_stamp(str(extract_metadata(tree, url, params).date or ""))
+    return None if day is None or day.iso.endswith("-01-01") else day  # -01-01: a copyright year
 
 
 def _parse_tree(html: str) -> lxml.html.HtmlElement | None:
-    """Return the lxml tree of a page, or None when lxml cannot read it."""
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
-    try:
-        return lxml.html.fromstring(text)
-    except (ValueError, lxml.etree.ParserError) as exc:
-        logger.debug("lxml could not parse the page: %s", exc)
-        return None
+    """Return the page's tree as trafilatura parses it, or None when there is no HTML to read."""
+    tree = load_html(html)
+    return tree if isinstance(tree, lxml.html.HtmlElement) else None
 
 
 def _json_ld(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
@@ -199,7 +273,10 @@ def _title(tree: lxml.html.HtmlElement | None, found: dict[str, Any], publisher:
     heads = [*_meta(tree, "og:title", "twitter:title"), str(found.get("title") or "")]
     if tree is not None:
         heads += [_text(t) for t in tree.iter("title")]
-    heads = [unescape(h).strip() for h in heads if h.strip()]
+    site = normalize(publisher or "").replace(" ", "")
+    heads = [_INVISIBLE_CHARS.sub("", unescape(h)).strip() for h in heads]
+    heads = [h for h in heads if h and not is_page_label(h)]
+    heads.sort(key=lambda h: bool(site) and _is_site(h, site))  # the site's bare name comes last
     h1 = _headline(tree, heads, publisher)
     if h1:
         return h1
@@ -213,7 +290,11 @@ def _headline(tree: lxml.html.HtmlElement | None, heads: list[str], publisher: s
         return None
     site = normalize(publisher or "").replace(" ", "")
     h1s = [_text(h) for h in tree.iter("h1") if not _in_chrome(h)]
-    h1s = [h for h in h1s if 1 <= len(h.split()) <= 40 and not (site and _is_site(h, site))]
+    h1s = [
+        h
+        for h in h1s
+        if 1 <= len(h.split()) <= 40 and not (site and _is_site(h, site)) and not is_page_label(h)
+    ]
     if not h1s:
         return None
     best = max(h1s, key=lambda h: _overlap(h, heads))
@@ -270,9 +351,9 @@ def _strip_site_parts(title: str, publisher: str | None) -> str:
         return title
     first, last = title[: cuts[0].start()], title[cuts[-1].end() :]
     site = normalize(publisher or "").replace(" ", "")
-    if site and _is_site(last, site):
+    if is_page_label(last) or (site and _is_site(last, site) and not is_page_label(first)):
         return _strip_site_parts(title[: cuts[-1].start()], publisher)
-    if site and _is_site(first, site):
+    if is_page_label(first) or (site and _is_site(first, site)):
         return _strip_site_parts(title[cuts[0].end() :], publisher)
     if not site and len(last.split()) <= 4 and len(last) < len(title) / 2:
         return title[: cuts[-1].start()].strip()
@@ -282,7 +363,14 @@ def _strip_site_parts(title: str, publisher: str | None) -> str:
 def _is_site(part: str, site: str) -> bool:
     """Whether one part of a page title is the site's name (``site`` is normalized, no spaces)."""
     key = normalize(part).replace(" ", "")
-    return len(key) >= 3 and (key == site or site in key or key in site)
+    longer = site in key and len(key) - len(site) <= _SITE_EXTRA_CHARS
+    shorter = key in site and 2 * len(key) >= len(site)
+    return len(key) >= 3 and (key == site or longer or shorter)
+
+
+def is_page_label(text: str) -> bool:
+    """Whether a title or a part of one is a generic page label ("Home", "Forum", "Error")."""
+    return normalize(text) in _PAGE_LABELS
 
 
 def _marked_stamps(tree: lxml.html.HtmlElement | None, ld: list[dict[str, Any]]) -> list[Stamp]:
@@ -294,9 +382,9 @@ def _marked_stamps(tree: lxml.html.HtmlElement | None, ld: list[dict[str, Any]])
 
 
 def _published(
-    tree: lxml.html.HtmlElement | None, marked: list[Stamp], found: dict[str, Any], url: str | None
+    tree: lxml.html.HtmlElement, marked: list[Stamp], url: str | None
 ) -> tuple[Stamp | None, list[str]]:
-    """Return the publication stamp: the page's own metadata, then the URL's day, then trafilatura's.
+    """Return the publication stamp: the page's own metadata, then the URL's day, then a search of the text.
 
     ``marked`` are the stamps of the page's markup (:func:`_marked_stamps`).
     """
@@ -315,9 +403,7 @@ def _published(
     from_url = url_day(url)
     if from_url is not None:
         return from_url, ["publication day taken from the URL"]
-    day = parse_stamp(str(found.get("date") or ""))
-    if day is not None and day.iso.endswith("-01-01"):
-        day = None  # a guess from a year alone (a copyright line), not a publication day
+    day = _searched_day(tree, url)
     return day, ([] if day else ["no publication date found"])
 
 
