@@ -21,11 +21,13 @@ def _page(head: str, body: str) -> str:
     return f"<html><head>{head}</head><body>{body}</body></html>"
 
 
-def _fake_extract(precise_text: str, balanced: str) -> object:
-    """Return a stand-in for trafilatura's passes that gives fixed texts."""
+def _fake_extract(precise_text: str, balanced: str, full: str | None = None) -> object:
+    """Return a stand-in for trafilatura's passes (``full``: the non-fast precise pass)."""
 
-    def extract(tree: object, url: str | None, *, precise: bool) -> str:
+    def extract(tree: object, url: str | None, *, precise: bool, fast: bool = False) -> str:
         del tree, url
+        if precise and not fast and full is not None:
+            return full
         return precise_text if precise else balanced
 
     return extract
@@ -78,6 +80,18 @@ def test_html_article_precise_pass_unless_it_lost_most_text(
     precise = " ".join(["precise"] * precise_words) + "."
     balanced = " ".join(["balanced"] * balanced_words) + "."
     monkeypatch.setattr(html, "_extract", _fake_extract(precise, balanced))
+    draft = parse_html(_page(f"<title>Talks</title>{_ARTICLE_LD}", "<p>Text.</p>"))
+    assert draft.paragraphs[0].startswith(kept)
+
+
+@pytest.mark.parametrize(("full_words", "kept"), [(250, "full"), (30, "balanced")])
+def test_html_article_full_precise_pass_before_balanced_when_fast_pass_lost_the_text(
+    monkeypatch: pytest.MonkeyPatch, full_words: int, kept: str
+) -> None:
+    teaser = "teaser " * 20 + "."
+    balanced = " ".join(["balanced"] * 1000) + "."
+    full = " ".join(["full"] * full_words) + "."
+    monkeypatch.setattr(html, "_extract", _fake_extract(teaser, balanced, full))
     draft = parse_html(_page(f"<title>Talks</title>{_ARTICLE_LD}", "<p>Text.</p>"))
     assert draft.paragraphs[0].startswith(kept)
 

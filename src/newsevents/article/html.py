@@ -122,17 +122,22 @@ def _body(
 ) -> tuple[str, ...]:
     """Return the body, read by trafilatura the way the kind of page calls for.
 
-    An article takes trafilatura's precise pass; a short one is checked against its balanced pass
-    (posts and comments kept), which wins when the precise pass lost most of the text. Other pages:
-    see :func:`_page_body`.
+    An article takes trafilatura's fast precise pass; a short one is checked against its balanced
+    pass (posts and comments kept). When the fast pass lost most of the text, the full precise pass
+    (trafilatura's fallback extractors too) is tried before the balanced one: on a page laid out in
+    tables the fast pass can keep a teaser box, and the balanced pass the article with every teaser
+    box after it. Other pages: see :func:`_page_body`.
     """
     if not article:
         return _page_body(tree, url, title, publisher)
-    strict = _paragraphs(_extract(tree, url, precise=True), title)
+    strict = _paragraphs(_extract(tree, url, precise=True, fast=True), title)
     if _words(strict) >= _CHECK_BELOW_WORDS:
         return strict
     balanced = _paragraphs(_extract(tree, url, precise=False), title)
-    return strict if _words(strict) >= _KEEP_STRICT_SHARE * _words(balanced) else balanced
+    if _words(strict) >= _KEEP_STRICT_SHARE * _words(balanced):
+        return strict
+    full = _paragraphs(_extract(tree, url, precise=True, fast=False), title)
+    return full if _words(full) >= _KEEP_STRICT_SHARE * _words(balanced) else balanced
 
 
 def _page_body(
@@ -163,11 +168,11 @@ def _words(paragraphs: tuple[str, ...]) -> int:
     return sum(len(p.split()) for p in paragraphs)
 
 
-def _extract(tree: lxml.html.HtmlElement, url: str | None, *, precise: bool) -> str:
+def _extract(tree: lxml.html.HtmlElement, url: str | None, *, precise: bool, fast: bool = False) -> str:
     """Return the body text trafilatura finds in (a copy of) the page tree ("" when none).
 
     ``precise``: its precision pass without comments; else its default balanced pass with comments
-    (forum posts and Q&A answers are body there).
+    (forum posts and Q&A answers are body there). ``fast``: without its fallback extractors.
     """
     doc = trafilatura.bare_extraction(
         tree,
@@ -175,7 +180,7 @@ def _extract(tree: lxml.html.HtmlElement, url: str | None, *, precise: bool) -> 
         favor_precision=precise,
         include_comments=not precise,
         include_tables=True,
-        fast=precise,
+        fast=fast,
     )
     found = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else dict(doc or {})
     return str(found.get("text") or "")
