@@ -19,6 +19,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from html import unescape
 from typing import Any
 from urllib.parse import urlparse
@@ -37,7 +38,7 @@ from trafilatura.metadata import (
 from trafilatura.utils import load_html
 
 from newsevents.article.byline import parse_byline, split_authors
-from newsevents.article.dates import Stamp, parse_stamp, read_dateline
+from newsevents.article.dates import Stamp, parse_stamp, read_dateline, strip_label
 from newsevents.article.draft import Draft
 from newsevents.article.htmlbyline import (
     bio_author,
@@ -49,7 +50,7 @@ from newsevents.article.htmlbyline import (
 )
 from newsevents.article.htmltext import render_tree
 from newsevents.article.lines import classify_line, normalize
-from newsevents.article.textdump import clean_site_name, parse_textdump
+from newsevents.article.textdump import UPDATE_ONLY, clean_site_name, parse_textdump
 from newsevents.article.urldate import local_day_from_url, url_day
 
 logger = logging.getLogger(__name__)
@@ -93,6 +94,31 @@ _PAGE_LABELS = frozenset(
     }
 )
 _DROPPED_KINDS = frozenset({"date", "byline", "boiler", "heading", "rule"})
+_PUBLISHED_LABEL = re.compile(r"(?:first\s+|\(re\)\s*|re-?)?(?:published|posted)\b", re.I)
+_UPDATE_PART = re.compile(r"\s+(?:[-–—|•·]\s+)?(?=(?:last\s+)?updated\b)", re.I)  # "... - Updated <date>"
+_DATELINE_MAX_CHARS = 90
+
+
+class _Rendered:
+    """The page rendered to text (:func:`~newsevents.article.htmltext.render_tree`) and read as a dump.
+
+    Both are made on first use and then kept: the body, the date and the byline may all need them.
+    """
+
+    def __init__(self, tree: lxml.html.HtmlElement, publisher: str | None) -> None:
+        """Keep the page tree and the site name the dump reader is given."""
+        self._tree = tree
+        self._publisher = publisher
+
+    @cached_property
+    def text(self) -> str:
+        """The page's visible text, as lines."""
+        return render_tree(self._tree)
+
+    @cached_property
+    def dump(self) -> Draft:
+        """What the text-dump reader (:func:`~newsevents.article.textdump.parse_textdump`) finds."""
+        return parse_textdump(self.text, publisher=self._publisher)
 
 
 def parse_html(html: str, *, url: str | None = None) -> Draft:
@@ -107,18 +133,26 @@ def parse_html(html: str, *, url: str | None = None) -> Draft:
     marked = _marked_stamps(tree, ld)
     found = _metadata(tree)
     publisher = _publisher(tree, ld, found, url)
+    rendered = _Rendered(tree, publisher)
     title = _title(tree, found, publisher)
-    published, warnings = _published(tree, marked, url)
+    published, warnings = _published(tree, marked, url, rendered)
     published = local_day_from_url(published, url, warnings)
-    authors = _authors(tree, ld, found, (publisher, url, title))
-    paragraphs = _body(tree, url, title, publisher, article=_is_article(tree, ld))
+    authors = _authors(tree, ld, found, (publisher, url, title), rendered)
+    paragraphs = _body(tree, url, title, rendered, article=_is_article(tree, ld))
+    if not paragraphs:
+        paragraphs = _description(tree)
+        warnings += (
+            ["the page shows no text (a script fills it in); its description is the body"]
+            if paragraphs
+            else []
+        )
     if paragraphs:
         paragraphs = (_strip_wire_prefix(paragraphs[0], publisher), *paragraphs[1:])
     return Draft(title, publisher, published, authors, paragraphs, warnings=tuple(warnings))
 
 
 def _body(
-    tree: lxml.html.HtmlElement, url: str | None, title: str | None, publisher: str | None, *, article: bool
+    tree: lxml.html.HtmlElement, url: str | None, title: str | None, rendered: _Rendered, *, article: bool
 ) -> tuple[str, ...]:
     """Return the body, read by trafilatura the way the kind of page calls for.
 
@@ -129,7 +163,7 @@ def _body(
     box after it. Other pages: see :func:`_page_body`.
     """
     if not article:
-        return _page_body(tree, url, title, publisher)
+        return _page_body(tree, url, title, rendered)
     strict = _paragraphs(_extract(tree, url, precise=True, fast=True), title)
     if _words(strict) >= _CHECK_BELOW_WORDS:
         return strict
@@ -141,7 +175,7 @@ def _body(
 
 
 def _page_body(
-    tree: lxml.html.HtmlElement, url: str | None, title: str | None, publisher: str | None
+    tree: lxml.html.HtmlElement, url: str | None, title: str | None, rendered: _Rendered
 ) -> tuple[str, ...]:
     """Return the body of a page that is no article (a thread, a guide, a listing, a shop page).
 
@@ -150,8 +184,18 @@ def _page_body(
     keeps only a fragment of a thread or a guide.
     """
     balanced = _paragraphs(_extract(tree, url, precise=False), title)
-    rendered = parse_textdump(render_tree(tree), publisher=publisher).paragraphs
-    return rendered if _words(rendered) >= _TAKE_RENDERED_RATIO * max(_words(balanced), 1) else balanced
+    read = rendered.dump.paragraphs
+    return read if _words(read) >= _TAKE_RENDERED_RATIO * max(_words(balanced), 1) else balanced
+
+
+def _description(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
+    """Return the page's description (og:description, description, twitter:description) as paragraphs."""
+    for text in _meta(tree, "og:description", "description", "twitter:description"):
+        lines = (re.sub(r"\s+", " ", unescape(line)).strip() for line in text.splitlines())
+        paragraphs = tuple(line for line in lines if line)
+        if paragraphs:
+            return paragraphs
+    return ()
 
 
 def _is_article(tree: lxml.html.HtmlElement, ld: list[dict[str, Any]]) -> bool:
@@ -387,13 +431,51 @@ def _marked_stamps(tree: lxml.html.HtmlElement | None, ld: list[dict[str, Any]])
 
 
 def _published(
-    tree: lxml.html.HtmlElement, marked: list[Stamp], url: str | None
+    tree: lxml.html.HtmlElement, marked: list[Stamp], url: str | None, rendered: _Rendered
+) -> tuple[Stamp | None, list[str]]:
+    """Return the publication stamp (:func:`_stated_published`), unless a labelled line says otherwise.
+
+    A visible "Published: <date>" or "Posted on <date>" line is what the reader is told: when it
+    names another day than the markup, the URL or the other datelines, its stamp is kept.
+    """
+    stamp, warnings = _stated_published(tree, marked, url, rendered)
+    labelled = _labelled_dateline(rendered)
+    if labelled is None or (stamp is not None and stamp.day == labelled.day):
+        return stamp, warnings
+    warnings = (
+        [] if labelled.precision == "day" or labelled.has_offset else ["publication time has no UTC offset"]
+    )
+    return labelled, [*warnings, "the page's labelled publication line is kept over its other dates"]
+
+
+def _labelled_dateline(rendered: _Rendered) -> Stamp | None:
+    """Return the stamp of the page's first visible line labelled as the publication date, if any.
+
+    An update time after it on the same line is cut off ("Posted <date> - Updated <date>"); a
+    label alone on its line ("Published:") labels the next line.
+    """
+    lines = [line for line in rendered.text.splitlines() if line]
+    for index, line in enumerate(lines):
+        if len(line) > _DATELINE_MAX_CHARS or not _PUBLISHED_LABEL.match(line):
+            continue
+        line = _UPDATE_PART.split(line, maxsplit=1)[0]
+        if not strip_label(line)[0] and index + 1 < len(lines):
+            line = f"{line} {lines[index + 1]}"
+        dateline = read_dateline(line)
+        if dateline is not None and dateline.label == "published" and dateline.stamp is not None:
+            return dateline.stamp
+    return None
+
+
+def _stated_published(
+    tree: lxml.html.HtmlElement, marked: list[Stamp], url: str | None, rendered: _Rendered
 ) -> tuple[Stamp | None, list[str]]:
     """Return the publication stamp: the page's own metadata, then the URL's day, then a search of the text.
 
-    ``marked`` are the stamps of the page's markup (:func:`_marked_stamps`).
+    ``marked`` are the stamps of the page's markup (:func:`_marked_stamps`). A page whose markup
+    states no date is read the way a reader sees it first (:func:`_rendered_dateline`).
     """
-    stamps = list(marked)
+    stamps = list(marked) or _rendered_dateline(rendered)
     if not any(s.precision in ("minute", "second") for s in stamps):
         stamps += _visible_datelines(tree)  # only read when the markup gives no time (they come last)
     timed = [s for s in stamps if s.precision in ("minute", "second")]
@@ -410,6 +492,19 @@ def _published(
         return from_url, ["publication day taken from the URL"]
     day = _searched_day(tree, url)
     return day, ([] if day else ["no publication date found"])
+
+
+def _rendered_dateline(rendered: _Rendered) -> list[Stamp]:
+    """Return the dateline the text-dump reader picks on the rendered page (none, or one stamp).
+
+    That reader knows the page's layout: it skips the "today" banner above the headline and ranks
+    a labelled "Published" line first, then a dateline with a time, then a bare date. An update
+    time alone is left to the other sources (a class-marked dateline, the URL).
+    """
+    dump = rendered.dump
+    if dump.published is None or UPDATE_ONLY in dump.warnings:
+        return []
+    return [dump.published]
 
 
 def _shown_local_day(tree: lxml.html.HtmlElement | None, stamp: Stamp) -> Stamp | None:
@@ -472,6 +567,7 @@ def _authors(
     ld: list[dict[str, Any]],
     found: dict[str, Any],
     where: tuple[str | None, str | None, str | None],
+    rendered: _Rendered,
 ) -> tuple[str, ...]:
     """Return the authors from JSON-LD, meta tags, the visible byline or trafilatura, without site names.
 
@@ -483,7 +579,7 @@ def _authors(
     if is_thread(url, marked):
         return ()
     host = host_key(url)
-    for names in _author_sources(tree, ld, found, reject, title):
+    for names in _author_sources(tree, ld, found, (reject, title), rendered):
         kept = tuple(n for n in names if not is_site_name(n, publisher, host))
         if kept:
             return kept
@@ -494,15 +590,19 @@ def _author_sources(
     tree: lxml.html.HtmlElement | None,
     ld: list[dict[str, Any]],
     found: dict[str, Any],
-    reject: list[str],
-    title: str | None,
+    context: tuple[list[str], str | None],
+    rendered: _Rendered,
 ) -> Iterator[tuple[str, ...]]:
-    """Yield candidate author lists, strongest source first (read lazily: the byline costs a render)."""
+    """Yield candidate author lists, strongest source first (read lazily: the byline costs a render).
+
+    ``context`` is (the names to reject, the headline).
+    """
+    reject, title = context
     raw = [person for obj in ld for person in _ld_people(obj.get("author"))]
     raw += [m for m in _meta(tree, "author", "article:author", "byl", "dc.creator") if "://" not in m]
     for source in raw:
         yield parse_byline(source, reject=reject) or split_authors(source, reject=reject)
-    lines = render_tree(tree).splitlines() if tree is not None else []
+    lines = rendered.text.splitlines() if tree is not None else []
     if tree is not None:
         heads = [title or "", *(_text(h) for h in tree.iter("h1"))]
         yield header_authors(lines, heads, reject)

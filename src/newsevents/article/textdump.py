@@ -45,6 +45,7 @@ _SHARE_WORDS = frozenset(
     "share facebook twitter whatsapp pinterest pin linkedin reddit email telegram tweet print vk".split()
 )
 _REPEATED_BAR = 3  # a share bar seen this often on one page closes each item of a list
+UPDATE_ONLY = "only an update time found; its day is used"  # the warning of a day read from an update time
 
 
 def split_units(text: str) -> list[str]:
@@ -233,7 +234,7 @@ def _pick_published(datelines: list[Dateline], page_date: str | None, warnings: 
         if stamp is None:
             continue
         if dateline.label == "updated":
-            warnings.append("only an update time found; its day is used")
+            warnings.append(UPDATE_ONLY)
             stamp = Stamp(stamp.day.isoformat(), "day") if stamp.precision != "day" else stamp
         return stamp
     return None
