@@ -134,3 +134,53 @@ def test_strip_site_long_part_containing_site_name_is_headline() -> None:
 @pytest.mark.parametrize(("line", "found"), [("Monday", False), ("2 hours ago", True), ("Yesterday", True)])
 def test_read_dateline_needs_a_digit_or_a_relative_age(line: str, found: bool) -> None:
     assert (read_dateline(line) is not None) is found
+
+
+_SHOP_BODY = (
+    "<p>The lantern runs for forty hours on one charge and folds flat for the rucksack.</p>"
+    "<p>Its shell is made of recycled plastic and survives a drop from two metres.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "h1", "expected"),
+    [
+        ("Lumen Fold Camping Lantern", "Fold Camping Lantern", "Lumen Fold Camping Lantern"),
+        ("Lumen Fold Camping Lantern | Outdoor Shop", "Fold Camping Lantern", "Lumen Fold Camping Lantern"),
+        ("Fold Camping Lantern - Lanterns - Outdoor Shop", "Fold Camping Lantern", "Fold Camping Lantern"),
+        (
+            "Ferry strike ends : LIVE: unions and owners sign a deal after talks through the night",
+            "Ferry strike ends",
+            "Ferry strike ends",
+        ),
+    ],
+)
+def test_html_title_holding_the_h1_and_a_few_words_more_is_the_headline(
+    title: str, h1: str, expected: str
+) -> None:
+    head = (
+        f'<title>{title}</title><meta property="og:title" content="{title}">'
+        '<meta property="og:site_name" content="Outdoor Shop">'
+    )
+    assert parse_html(_page(head, f"<main><h1>{h1}</h1>{_SHOP_BODY}</main>")).title == expected
+
+
+def test_html_logo_h1_in_the_menu_bar_names_the_site() -> None:
+    head = "<title>Borrowing a value - The Pocket Guide</title>"
+    body = (
+        "<div class='menu-bar'><h1 class='menu-title'>The Pocket Guide</h1></div>"
+        f"<main><h2>Borrowing a value</h2>{_SHOP_BODY}</main>"
+    )
+    assert parse_html(_page(head, body)).title == "Borrowing a value"
+
+
+def test_html_h1_in_the_main_content_is_never_the_site_name() -> None:
+    head = "<title>Manual - Borrowing</title>"
+    body = f"<main><h1>Borrowing</h1>{_SHOP_BODY}</main>"
+    assert parse_html(_page(head, body)).title == "Borrowing"
+
+
+def test_html_about_page_title_is_the_site_name() -> None:
+    head = "<title>About - The Pocket Guide</title>"
+    body = f"<header class='masthead'><h1>The Pocket Guide</h1></header><div>{_SHOP_BODY}</div>"
+    assert parse_html(_page(head, body)).title == "The Pocket Guide"

@@ -91,12 +91,18 @@ _PAGE_LABELS = frozenset(
         "error",
         "welcome",
         "untitled",
+        "about",
+        "about us",
+        "contact",
+        "contact us",
     }
 )
 _DROPPED_KINDS = frozenset({"date", "byline", "boiler", "heading", "rule"})
 _PUBLISHED_LABEL = re.compile(r"(?:first\s+|\(re\)\s*|re-?)?(?:published|posted)\b", re.I)
 _UPDATE_PART = re.compile(r"\s+(?:[-–—|•·]\s+)?(?=(?:last\s+)?updated\b)", re.I)  # "... - Updated <date>"
 _DATELINE_MAX_CHARS = 90
+_EXTENDS_MAX_WORDS = 4  # a page title this many words longer than the h1 that holds it is its fuller form
+_TOP_BAR = re.compile(r"header|menu|nav|logo|brand|masthead|topbar", re.I)
 
 
 class _Rendered:
@@ -322,15 +328,58 @@ def _title(tree: lxml.html.HtmlElement | None, found: dict[str, Any], publisher:
     heads = [*_meta(tree, "og:title", "twitter:title"), str(found.get("title") or "")]
     if tree is not None:
         heads += [_text(t) for t in tree.iter("title")]
-    site = normalize(publisher or "").replace(" ", "")
     heads = [_INVISIBLE_CHARS.sub("", unescape(h)).strip() for h in heads]
     heads = [h for h in heads if h and not is_page_label(h)]
+    publisher = _h1_site_name(tree, heads) or publisher
+    site = normalize(publisher or "").replace(" ", "")
     heads.sort(key=lambda h: bool(site) and _is_site(h, site))  # the site's bare name comes last
     h1 = _headline(tree, heads, publisher)
-    if h1:
-        return h1
-    stripped = [strip_site(head, publisher) for head in heads]
-    return next((s for s in stripped if s), None)
+    stripped = [s for s in (strip_site(head, publisher) for head in heads) if s]
+    if h1 and stripped and _extends(stripped[0], h1):
+        return stripped[0]  # the first head: og:title or twitter:title where the page has one
+    return h1 or next(iter(stripped), None)
+
+
+def _h1_site_name(tree: lxml.html.HtmlElement | None, heads: list[str]) -> str | None:
+    """Return a logo heading: an h1 in the page's top bar that is the last part of a page title in parts.
+
+    "What is Ownership? - The Book" with ``<h1 class="menu-title">The Book</h1>`` in the menu bar:
+    the h1 names the site (or the book or manual the page belongs to), not the page. An h1 in the
+    article or the main content is never taken for the site's name.
+    """
+    if tree is None:
+        return None
+    lasts = {
+        normalize(head[cut.end() :]) for head in heads for cut in list(_TITLE_SEPARATORS.finditer(head))[-1:]
+    }
+    lasts.discard("")
+    for node in tree.iter("h1"):
+        text = _text(node)
+        if normalize(text) in lasts and _in_top_bar(node):
+            return text
+    return None
+
+
+def _in_top_bar(node: lxml.html.HtmlElement) -> bool:
+    """Whether an element sits in a header, menu or navigation bar outside the article and main content."""
+    ancestors = list(node.iterancestors())
+    if any(a.tag in ("article", "main") for a in ancestors):
+        return False
+    hints = (f"{a.tag} {a.get('class') or ''} {a.get('id') or ''}" for a in [node, *ancestors])
+    return any(_TOP_BAR.search(hint) for hint in hints)
+
+
+def _extends(title: str, h1: str) -> bool:
+    """Whether a one-part page title holds the whole h1 and a few words more ("Brand Model Kind", "Model").
+
+    A title still cut by separators ("Model - Section - Site") may add only site or section names;
+    one that adds a whole clause (a live page's latest update) is no fuller form of the headline.
+    """
+    if _TITLE_SEPARATORS.search(title):
+        return False
+    key, h1_key = normalize(title), normalize(h1)
+    added = len(key.split()) - len(h1_key.split())
+    return bool(h1_key) and 0 < added <= _EXTENDS_MAX_WORDS and f" {h1_key} " in f" {key} "
 
 
 def _headline(tree: lxml.html.HtmlElement | None, heads: list[str], publisher: str | None) -> str | None:
