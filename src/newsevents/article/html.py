@@ -240,13 +240,13 @@ def _metadata(tree: lxml.html.HtmlElement) -> dict[str, Any]:
     """Return trafilatura's title, site name and author of the page, as its metadata pass finds them.
 
     Its date search is left out (slow, and most pages state their date): see :func:`_searched_day`.
+    Its search of the page for an author is left to :func:`_author_sources`, which seldom needs it.
     """
     found = examine_meta(tree)
     if found.author and " " not in found.author:
         found.author = None  # a handle, not a name
     found = extract_meta_json(tree, found)
     found.title = found.title or extract_title(tree)
-    found.author = found.author or extract_author(tree)
     found.sitename = found.sitename or extract_sitename(tree)
     return {"title": found.title, "author": found.author, "sitename": found.sitename}
 
@@ -655,7 +655,8 @@ def _author_sources(
     if tree is not None:
         heads = [title or "", *(_text(h) for h in tree.iter("h1"))]
         yield header_authors(lines, heads, reject)
-    for source in (a.strip() for a in str(found.get("author") or "").split(";")):
+    searched = found.get("author") or (extract_author(tree) if tree is not None else None)
+    for source in (a.strip() for a in str(searched or "").split(";")):
         yield parse_byline(source, reject=reject) or split_authors(source, reject=reject)
     yield bio_author(lines, reject)
 
