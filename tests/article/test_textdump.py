@@ -157,3 +157,39 @@ def test_textdump_repeated_share_bar_ends_the_first_item() -> None:
     bar = "Whatsapp Facebook Pin Download"
     dump = f"Port strike enters second week\n\n{lede}\n\n{bar}\n\n{other}\n\n{bar}\n\n{other}\n\n{bar}\n"
     assert parse_textdump(dump).paragraphs == (lede,)
+
+
+_HEADLINE = "Channel closed after ship loses power\n\n"
+_HARBOUR = (
+    "Harbour pilots kept the northern channel closed on Monday after a cargo ship lost power.\n\n"
+    "The harbour master said the channel would reopen once tugs had moved the cargo ship.\n\n"
+)
+_LAST = "Tugs reached the cargo ship at noon and towed it to a safe berth.\n"
+_OTHER_STORIES = (
+    "Mayor opens the new library wing in the old market hall\n\n"
+    "Local bakery wins a regional award for its sourdough loaves\n\n"
+    "Cycling club plans a charity ride across the three valleys\n\n"
+    "Theatre season ends with four sold out comedy nights in town\n\n"
+)
+
+
+def test_textdump_drops_a_list_of_links_about_other_things() -> None:
+    paragraphs = parse_textdump(f"{_HEADLINE}{_HARBOUR}{_OTHER_STORIES}{_LAST}").paragraphs
+    assert not any("bakery" in p or "library" in p for p in paragraphs)
+    assert paragraphs[-1] == _LAST.strip()
+
+
+def test_textdump_keeps_a_list_the_text_introduces() -> None:
+    intro = "These are the other stories our reporters followed this week:\n\n"
+    paragraphs = parse_textdump(f"{_HEADLINE}{_HARBOUR}{intro}{_OTHER_STORIES}{_LAST}").paragraphs
+    assert any("bakery" in p for p in paragraphs)
+
+
+def test_textdump_keeps_a_list_of_the_articles_own_points() -> None:
+    points = (
+        "Northern channel closed to all cargo traffic since Monday\n\n"
+        "Tugs standing by near the northern channel with the cargo ship\n\n"
+        "Harbour master to decide when the channel will reopen\n\n"
+    )
+    paragraphs = parse_textdump(f"{_HEADLINE}{_HARBOUR}{points}{_LAST}").paragraphs
+    assert any(p.startswith("Tugs standing by") for p in paragraphs)

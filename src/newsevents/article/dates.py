@@ -62,11 +62,12 @@ _RELATIVE = re.compile(
 _LABELS: tuple[tuple[re.Pattern[str], Label], ...] = (
     (re.compile(r"^(?:last\s+)?(?:updated|modified|edited|aktualisiert|обновлено|mis à jour)\b"
                 r"[\s:]*(?:on|at)?", re.I), "updated"),
-    (re.compile(r"^(?:first\s+)?(?:published|posted|created|date|publication date|released|veröffentlicht"
-                r"|опубликовано|publié)\b[\s:]*(?:on|at)?", re.I), "published"),
+    (re.compile(r"^(?:first\s+|\(re\)\s*|re-?)?(?:published|posted|created|date|publication date|released"
+                r"|veröffentlicht|опубликовано|publié)\b[\s:]*(?:on|at)?", re.I), "published"),
 )  # fmt: skip
 _FILLER = re.compile(
-    r"(?i)\b(?:at|on|um|в|à|le|local time|local|time|hrs|h|uhr|and|am|pm)\b|[\s,|/:;()\[\]•·\-–—.]+"
+    r"(?i)\b\d+\s*min(?:ute)?s?\.?\s+read\b"  # a reading time beside the date ("Jan 5, 2024 · 8 min read")
+    r"|\b(?:at|on|um|в|à|le|local time|local|time|hrs|h|uhr|and|am|pm)\b|[\s,|/:;()\[\]•·\-–—.]+"
 )
 _SEGMENT = re.compile(r"\s+[|•·]\s+")
 _DIGIT = re.compile(r"\d")

@@ -44,7 +44,11 @@ _ENDS_BODY_AFTER_WORDS = 60  # a comments heading, copyright line or share bar t
 _SHARE_WORDS = frozenset(
     "share facebook twitter whatsapp pinterest pin linkedin reddit email telegram tweet print vk".split()
 )
+_LINK_LIST_MIN = 3  # this many headline-like body lines in a row are a list of links
+_LINK_LIST_SHARED = 0.5  # a run of headlines sharing less of its words with the body is about other things
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _REPEATED_BAR = 3  # a share bar seen this often on one page closes each item of a list
+UPDATE_ONLY = "only an update time found; its day is used"  # the warning of a day read from an update time
 
 
 def split_units(text: str) -> list[str]:
@@ -233,7 +237,7 @@ def _pick_published(datelines: list[Dateline], page_date: str | None, warnings: 
         if stamp is None:
             continue
         if dateline.label == "updated":
-            warnings.append("only an update time found; its day is used")
+            warnings.append(UPDATE_ONLY)
             stamp = Stamp(stamp.day.isoformat(), "day") if stamp.precision != "day" else stamp
         return stamp
     return None
@@ -267,7 +271,55 @@ def _assemble_body(
         listing = False
         if prose or line.words >= _MIN_BODY_WORDS:
             kept.append((line.text, prose))
+    kept = _without_link_lists(kept)
     while kept and not kept[-1][1]:
         logger.debug("dropping trailing non-prose line %r", kept[-1][0])
         kept.pop()
     return tuple(text for text, _ in kept)
+
+
+def _without_link_lists(kept: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Return the body lines (text, is prose) without the lists of links to other pages."""
+    dropped: set[int] = set()
+    for first, last in _link_runs(kept):
+        if _is_link_list(kept, first, last):
+            dropped.update(range(first, last))
+    return [item for index, item in enumerate(kept) if index not in dropped]
+
+
+def _is_link_list(kept: list[tuple[str, bool]], first: int, last: int) -> bool:
+    """Whether the run ``kept[first:last]`` of headline-like lines is a list of links to other pages.
+
+    It is when the text does not introduce it (the line before does not end with a colon), the body
+    has prose besides it, and it is about other things: most of its words are not found in the rest
+    of the body. A list of the article's own points shares its words.
+    """
+    rest = kept[:first] + kept[last:]
+    if (first > 0 and kept[first - 1][0].rstrip().endswith(":")) or not any(prose for _, prose in rest):
+        return False
+    return _shared_words(kept[first:last], [text for text, _ in rest]) < _LINK_LIST_SHARED
+
+
+def _link_runs(kept: list[tuple[str, bool]]) -> list[tuple[int, int]]:
+    """Return the (start, end) spans of the runs of at least ``_LINK_LIST_MIN`` headline-like lines."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for index, (text, _) in enumerate([*kept, ("", True)]):
+        if _is_link_line(text):
+            continue
+        if index - start >= _LINK_LIST_MIN:
+            runs.append((start, index))
+        start = index + 1
+    return runs
+
+
+def _shared_words(run: list[tuple[str, bool]], rest: list[str]) -> float:
+    """Return the share of the run's longer words (4 letters and more) that the rest of the body uses."""
+    vocabulary = {w for text in rest for w in _LONG_WORD.findall(text.casefold())}
+    words = [w for text, _ in run for w in _LONG_WORD.findall(text.casefold())]
+    return sum(w in vocabulary for w in words) / len(words) if words else 1.0
+
+
+def _is_link_line(text: str) -> bool:
+    """Whether a body line reads as a headline: no sentence end and no colon at its end."""
+    return bool(text) and not ends_sentence(text)
