@@ -113,6 +113,21 @@ def test_locations_score_counts_accuracy_false_places_and_coverage(make_event: M
     assert scores["at_verb_coverage"] == pytest.approx(4 / 5)
 
 
+def test_locations_a_gold_place_with_an_empty_span_is_left_out(tmp_path: Path, make_event: MakeEvent) -> None:
+    path = tmp_path / "event_location.jsonl"
+    broken = record("x", "Bombs blew apart buildings in Algiers.", "blew", None)
+    broken["spans"].append({"start": 5, "end": 5, "label": "LOCATION", "text": ""})
+    path.write_text(json.dumps(broken) + "\n", encoding="utf-8")
+    (gold,) = load_event_locations(path)
+    assert gold.unreadable
+    assert gold.places == ()
+    placed = replace(make_event("183", "DZA", None), location=Location("Algiers", "DZA"))
+    scores = score_locations([gold, LocationGold("c", "t", "did", ())], [[placed], [placed]])
+    assert scores["unreadable"] == 1.0
+    assert scores["false_place_rate"] == pytest.approx(1.0)  # only the readable sentence counts
+    assert scores["bare_with_event"] == 1.0
+
+
 def test_locations_event_at_the_gold_verb_is_scored(make_event: MakeEvent) -> None:
     gold = [LocationGold("a", "t", "shelled", ("Idlib",))]
     other = replace(make_event("111", "SYR", "TUR", confidence=0.9), trigger="said", location=None)

@@ -11,7 +11,10 @@ the gold verb (else the sentence's best event):
   without an event counts as a miss);
 - ``false_place_rate``: among sentences whose gold has no place and that got an event,
   the share whose event carries a place anyway;
-- ``coverage``: the share of sentences that got an event.
+- ``coverage``: the share of sentences that got an event;
+- ``unreadable``: sentences left out of the place figures because their gold marks a place
+  whose span is empty (start == end in the file): the gold says there is a place but not
+  which, so such a sentence can count neither as a hit nor as one "without a place".
 
 Sampling is deterministic: records are ordered by a hash of their id and text and the
 first ``limit`` are kept, so a sample is a fixed, source-mixed subset of the file.
@@ -44,6 +47,8 @@ class LocationGold:
     verb: str
     places: tuple[str, ...]
     verb_start: int = -1
+    #: The gold marks a place for the event but its span is empty: no place figure can use it.
+    unreadable: bool = False
 
 
 def load_event_locations(path: Path) -> list[LocationGold]:
@@ -64,6 +69,7 @@ def load_event_locations(path: Path) -> list[LocationGold]:
                 verb=str(verbs[0].get("text", "")) if verbs else "",
                 places=tuple(p for p in places if p.strip()),
                 verb_start=int(verbs[0].get("start", -1)) if verbs else -1,
+                unreadable=any(len(p.strip()) <= 1 for p in places),
             )
         )
     return out
@@ -127,9 +133,12 @@ def score_locations(
 def _location_counts(golds: Sequence[LocationGold], chosen: Sequence[Event | None]) -> dict[str, float]:
     """Return the location figures for one chosen event (or None) per gold sentence."""
     located = located_hit = located_with_event = bare = bare_with_event = bare_placed = covered = 0
+    unreadable = 0
     for gold, event in zip(golds, chosen, strict=True):
         covered += event is not None
-        if gold.places:
+        if gold.unreadable:
+            unreadable += 1
+        elif gold.places:
             located += 1
             located_with_event += event is not None
             located_hit += event is not None and place_matches(event.location, gold.places)
@@ -145,6 +154,7 @@ def _location_counts(golds: Sequence[LocationGold], chosen: Sequence[Event | Non
         "false_place_rate": bare_placed / bare_with_event if bare_with_event else 0.0,
         "located_with_event": float(located_with_event),
         "bare_with_event": float(bare_with_event),
+        "unreadable": float(unreadable),
     }
 
 
@@ -196,8 +206,9 @@ def locate_at_verbs(pipeline: Pipeline, golds: Sequence[LocationGold]) -> list[L
 
 def score_verb_places(golds: Sequence[LocationGold], places: Sequence[Location | None]) -> dict[str, float]:
     """Return the locator's accuracy at the gold verbs and its false-place rate where gold has none."""
-    located = [(g, p) for g, p in zip(golds, places, strict=True) if g.places]
-    bare = [p for g, p in zip(golds, places, strict=True) if not g.places]
+    readable = [(g, p) for g, p in zip(golds, places, strict=True) if not g.unreadable]
+    located = [(g, p) for g, p in readable if g.places]
+    bare = [p for g, p in readable if not g.places]
     hits = sum(place_matches(p, g.places) for g, p in located)
     return {
         "verb_location_accuracy": hits / len(located) if located else 0.0,
