@@ -119,3 +119,18 @@ def test_a_thrown_or_exploding_grenade_cues_grenade(pipeline: Pipeline) -> None:
     text = "A hand grenade exploded at the entrance to a school in Lima."
     events = code_text(pipeline, text)
     assert [e.acled.sub_event_type if e.acled else None for e in events] == ["Grenade"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran threatened to close the Strait of Hormuz to American ships.", ("IRN", "130", "USA")),
+        ("Kenya refused to admit the Ethiopian delegation.", ("KEN", "120", "ETH")),
+    ],
+)
+def test_a_threat_or_refusal_frames_whatever_act_follows(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = code_text(pipeline, text)
+    coded = [(e.source.code[:3], e.code, e.target.code[:3] if e.target else None) for e in events]
+    assert coded == [expected]

@@ -32,6 +32,7 @@ from newsevents.events.triggers import (
     demand_trigger,
     demanded_by,
     find_triggers,
+    framing_trigger,
     modality_of,
     reported_act,
     sentence_trigger,
@@ -201,9 +202,10 @@ class EventCoder:
         coded = [self._events(t, where) for t in find_triggers(where.sent, self.patterns, where.found)]
         absorbed = {frame for events, frame in coded if frame is not None and events}
         out = [c.event for events, _ in coded for c in events if c.trigger_index not in absorbed]
-        demand = None if out else demand_trigger(where.sent, where.found)
-        if demand is not None:
-            out += [c.event for c in self._events(demand, where)[0]]
+        for framed in (demand_trigger, framing_trigger):
+            trigger = None if out else framed(where.sent, where.found)
+            if trigger is not None:
+                out += [c.event for c in self._events(trigger, where)[0]]
         if not out and self._reports_act(reported_act(where.sent.root)):
             cued = where.acled or sentence_cue(where.sent)
             if cued is not None:

@@ -527,6 +527,31 @@ def demand_trigger(sent: Span, actors: DocActors) -> Trigger | None:
     return None
 
 
+#: Verbs that frame an act in their infinitive as a threat or a refusal, whatever the act is:
+#: "threatened to ban opposition candidates" (CAMEO 130), "refused to extradite the suspects" (120).
+FRAMING_CODES = {"threaten": "130", "refuse": "120", "decline": "120"}
+
+
+def framing_trigger(sent: Span, actors: DocActors) -> Trigger | None:
+    """Return a threat or refusal trigger for "X threatened/refused to <act> Y" that no pattern coded.
+
+    The target is an actor the framed act falls on (its object or the object of its
+    preposition); without one, there is no trigger.
+    """
+    for verb in sent:
+        code = FRAMING_CODES.get(verb.lemma_.lower())
+        if code is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for act in _children(verb, {"xcomp"}):
+            sources, direct = subjects(verb, actors)
+            objects = _children(act, {"dobj"}) + _prep_objects(act, {"from", "against", "on", "to", "with"})
+            targets = [a for a in _actors(objects, actors) if a not in sources]
+            if sources and targets:
+                pattern = Pattern(verb.pos_, verb.lemma_.lower(), None, None, None, code, False, None)
+                return Trigger(verb, pattern, sources, targets, direct=direct)
+    return None
+
+
 def sentence_trigger(sent: Span, code: str, actors: DocActors, implied_agent: str | None) -> Trigger:
     """Return a trigger for an event the classifier read in the whole sentence, not in one word.
 
