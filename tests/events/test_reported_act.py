@@ -134,3 +134,29 @@ def test_a_threat_or_refusal_frames_whatever_act_follows(
     events = code_text(pipeline, text)
     coded = [(e.source.code[:3], e.code, e.target.code[:3] if e.target else None) for e in events]
     assert coded == [expected]
+
+
+def test_force_that_names_its_victims_but_no_one_acting_is_by_unidentified_men(pipeline: Pipeline) -> None:
+    text = "At least four Somali civilians were killed in a suicide car bombing in central Mogadishu."
+    events = code_text(pipeline, text)
+    assert [(e.source.agent, e.target.agent if e.target else None) for e in events] == [("UAF", "CVL")]
+    assert events[0].acled is not None
+    assert events[0].acled.sub_event_type == "Suicide bomb"
+    assert events[0].root_code == "18"
+
+
+def test_force_with_no_one_acting_and_no_victim_named_is_no_event(pipeline: Pipeline) -> None:
+    assert not code_text(pipeline, "The old bridge was destroyed during the floods last spring.")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Government forces killed dozens of villagers with poison gas near Hama.", "2041"),
+        ("Nigerian army aircraft bombed the rebels' bases near Lake Chad.", "195"),
+    ],
+)
+def test_the_weapon_named_makes_a_general_act_of_force_specific(
+    pipeline: Pipeline, text: str, code: str
+) -> None:
+    assert code in {e.code for e in code_text(pipeline, text)}

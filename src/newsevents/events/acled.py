@@ -79,6 +79,15 @@ def refine_acled(
     return default
 
 
+def worded_acled(code: str, sentence: str, target_agent: str | None) -> Acled | None:
+    """Return the ACLED type a cue row *with cue words* gives an event of ``code``, else None.
+
+    Unlike ``refine_acled`` it never falls back on a row that reads only the code and the
+    target ("someone killed civilians": an attack); the sentence must say what kind of act it was.
+    """
+    return refine_acled(None, code, sentence, target_agent, tuple(c for c in load_cues() if c.cues))
+
+
 #: The CAMEO code a sentence-level ACLED event gets when no trigger word names it
 #: (the most general code whose ACLED type is that sub-event type; see ``data/acled.tsv``).
 SUB_EVENT_CODES: dict[str, str] = {

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from newsevents.actors.coder import ActorCoder, DocActors
 from newsevents.actors.gazetteer import Gazetteer, load_gazetteer
 from newsevents.actors.lexicon import Lexicon, load_lexicon
-from newsevents.events.acled import SUB_EVENT_CODES, acled_type, refine_acled
+from newsevents.events.acled import SUB_EVENT_CODES, acled_type, refine_acled, worded_acled
 from newsevents.events.classifier import NO_ACLED, acled_classifier, cameo_classifier
 from newsevents.events.codebook import Codebook, load_codebook
 from newsevents.events.dates import EventDate, from_publication, published_date, resolve_expression
@@ -37,6 +37,7 @@ from newsevents.events.triggers import (
     reported_act,
     sentence_trigger,
     verb_chain,
+    with_implied_source,
 )
 from newsevents.model import Acled, Actor, Article, Event, Location, Plover, event_id
 
@@ -199,20 +200,23 @@ class EventCoder:
         least = ACLED_TYPE_MIN if where.context is None else ACLED_CONTEXT_MIN
         if label != NO_ACLED and probability >= least:
             where = replace(where, acled=label)
-        coded = [self._events(t, where) for t in find_triggers(where.sent, self.patterns, where.found)]
+        coded_triggers = find_triggers(where.sent, self.patterns, where.found)
+        coded = [self._events(t, where) for t in coded_triggers]
         absorbed = {frame for events, frame in coded if frame is not None and events}
         out = [c.event for events, _ in coded for c in events if c.trigger_index not in absorbed]
         for framed in (demand_trigger, framing_trigger):
             trigger = None if out else framed(where.sent, where.found)
             if trigger is not None:
                 out += [c.event for c in self._events(trigger, where)[0]]
-        if not out and self._reports_act(reported_act(where.sent.root)):
-            cued = where.acled or sentence_cue(where.sent)
-            if cued is not None:
-                out += self._classified_events(replace(where, acled=cued), cued)
-            else:
-                out += self._root_events(where)
-        return out
+        if out or not self._reports_act(reported_act(where.sent.root)):
+            return out
+        out = self._unclaimed_force(coded_triggers, where)
+        if out:
+            return out
+        cued = where.acled or sentence_cue(where.sent)
+        if cued is not None:
+            return self._classified_events(replace(where, acled=cued), cued)
+        return self._root_events(where)
 
     def _root_events(self, where: Sentence) -> list[Event]:
         """Return the event the CAMEO root classifier reads in a sentence whose actors the parse names.
@@ -274,7 +278,7 @@ class EventCoder:
     def _events(self, trigger: Trigger, where: Sentence) -> tuple[list[_Coded], int | None]:
         """Return the events one trigger gives (one per source-target pair) and its frame verb."""
         code, modality, negated, frame = self._reading(trigger)
-        code = _specific(code, where.acled)
+        code = _specific(code, where.acled or self._weapon(code, where))
         date = event_date(
             trigger,
             where.sent,
@@ -379,6 +383,43 @@ class EventCoder:
         classifier reads the sentence as an ACLED event ("militants detonated a car bomb in Kabul").
         """
         return code[:2] in self.targetless_roots or (where.acled is not None and code[:2] in ACLED_ROOTS)
+
+    def _unclaimed_force(self, triggers: Sequence[Trigger], where: Sentence) -> list[Event]:
+        """Return the event of an act of force whose trigger names a victim but no one acting.
+
+        "Three civilians were killed in a suicide car bombing": the trigger says force was used
+        on someone; its source is the agent the sentence implies (unidentified armed men; the
+        police for an arrest). The sentence must say what kind of act it was, by its cue words
+        (``acled_cues.tsv``) or the classifier: "20,000 were killed in the war" is a toll, no event.
+        """
+        for trigger in triggers:
+            code = trigger.pattern.code
+            if code[:2] not in FORCE_ROOTS or trigger.sources or not trigger.targets:
+                continue
+            if modality_of(trigger) != ("asserted", False):
+                continue
+            acled = worded_acled(code, where.sent.text, trigger.targets[0].agent)
+            sub_event_type = where.acled or (acled.sub_event_type if acled else None)
+            if sub_event_type is None:
+                continue
+            implied = with_implied_source(trigger, IMPLIED_AGENTS.get(code[:2], "UAF"), where.found)
+            coded, _ = self._events(implied, replace(where, acled=sub_event_type))
+            if coded:
+                return [coded[0].event]
+        return []
+
+    def _weapon(self, code: str, where: Sentence) -> str | None:
+        """Return the ACLED type the sentence's weapon words give a general act of force, if any.
+
+        "killed thousands with poison gas" (chemical weapon), "aircraft bombed the bases"
+        (air/drone strike): the weapon, named in the sentence, decides the kind of attack.
+        """
+        if code not in GENERAL_FORCE:
+            return None
+        acled = refine_acled(None, code, where.sent.text, None)
+        if acled is None or acled.event_type != "Explosions/Remote violence":
+            return None
+        return acled.sub_event_type
 
     def _acled(self, code: str, state: bool, where: Sentence, target: Actor | None) -> Acled | None:
         """Return the event's ACLED type: the classifier's for force and protest, else the rules'."""

@@ -277,6 +277,11 @@ def _verb_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
     return trigger
 
 
+def with_implied_source(trigger: Trigger, agent: str, actors: DocActors) -> Trigger:
+    """Return a copy of ``trigger`` whose source is the agent the sentence implies ("were killed" -> UAF)."""
+    return replace(trigger, sources=[_implied(trigger.token, agent, actors)], direct=False)
+
+
 def _implied(token: Token, agent: str, actors: DocActors) -> Actor:
     """Return an agent-only actor the sentence implies, placed later by the event's place."""
     start = token.idx + actors.offset
