@@ -160,3 +160,8 @@ def test_the_weapon_named_makes_a_general_act_of_force_specific(
     pipeline: Pipeline, text: str, code: str
 ) -> None:
     assert code in {e.code for e in code_text(pipeline, text)}
+
+
+def test_a_death_toll_with_no_kind_of_act_is_no_event(pipeline: Pipeline) -> None:
+    text = "More than 30,000 Liberians were killed and thousands displaced as a result of the fighting."
+    assert not [e for e in code_text(pipeline, text) if e.source.agent == "UAF"]
