@@ -165,3 +165,26 @@ def test_the_weapon_named_makes_a_general_act_of_force_specific(
 def test_a_death_toll_with_no_kind_of_act_is_no_event(pipeline: Pipeline) -> None:
     text = "More than 30,000 Liberians were killed and thousands displaced as a result of the fighting."
     assert not [e for e in code_text(pipeline, text) if e.source.agent == "UAF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Malian government forces captured three villages near Gao on Monday.",
+            "Government regains territory",
+        ),
+        (
+            "Al-Shabaab fighters captured two villages outside Kismayo.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_ground_taken_needs_no_named_opponent(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    events = [e for e in code_text(pipeline, text) if e.code.startswith("192")]
+    assert [e.acled.sub_event_type if e.acled else None for e in events] == [sub_event_type]
+
+
+def test_ground_only_tried_for_is_not_taken(pipeline: Pipeline) -> None:
+    text = "Malian government forces tried to capture three villages near Gao on Monday."
+    assert not [e for e in code_text(pipeline, text) if e.code.startswith("192")]

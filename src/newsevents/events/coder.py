@@ -56,6 +56,12 @@ ACLED_TYPE_MIN = 0.6
 #: The same for a sentence read with its paragraph: two readings that agree are surer than one.
 ACLED_CONTEXT_MIN = 0.45
 LOOTING = "Looting/property destruction"
+#: Kinds of ground a force can take ("captured five villages", "seized control of the base").
+TERRITORY_NOUNS = frozenset(
+    "village town city area district neighbourhood neighborhood port base camp region territory hill "
+    "checkpoint post outpost airport airbase road highway crossing province stronghold position bridge "
+    "island control".split()
+)
 #: ACLED sub-event types a sentence's verb and what it acts on define (see ``sentence_cue``):
 #: (verbs, nouns one of its subject or objects must be (None: any), sub-event type).
 WEAPON_NOUNS = frozenset(
@@ -288,7 +294,7 @@ class EventCoder:
         )
         out = []
         for source, target in actor_pairs(trigger):
-            if target is None and not self._targetless(code, where):
+            if target is None and not (self._targetless(code, where) or _takes_ground(code, trigger)):
                 continue
             location = self.locator.locate(trigger, where.found, source, target, fallback=where.dateline)
             source, target = place_agents(
@@ -428,6 +434,19 @@ class EventCoder:
         if where.acled is not None and (default is not None or code[:2] in ACLED_ROOTS):
             return acled_type(where.acled)
         return default
+
+
+def _takes_ground(code: str, trigger: Trigger) -> bool:
+    """Return True for a capture of ground the sentence names only by its kind.
+
+    "Government forces captured five villages", "rebels seized a military base": the event
+    is the territory changing hands (ACLED's territory types); no opponent need be named.
+    """
+    if not code.startswith("192") or trigger.governor.dep_ == "xcomp":  # "tried to regain control"
+        return False
+    objects = [c for c in trigger.governor.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [p for o in objects for prep in o.children if prep.lower_ == "of" for p in prep.children]
+    return any(o.lemma_.lower() in TERRITORY_NOUNS for o in objects)
 
 
 def sentence_cue(sent: Span) -> str | None:
