@@ -248,3 +248,30 @@ def test_location_names_no_place_for_common_nouns_topics_or_distances(
     pipeline: Pipeline, text: str, verb: str
 ) -> None:
     assert locate(pipeline, text, verb) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "hints", "place", "country"),
+    [
+        (
+            "Several hundred workers demonstrated in the French town of Brest on Friday.",
+            "demonstrated",
+            (),
+            "Brest",
+            "FRA",
+        ),
+        (
+            "Gunmen attacked a patrol in the Mexican city of Guadalupe.",
+            "attacked",
+            ("USA",),
+            "Guadalupe",
+            "MEX",
+        ),
+    ],
+)
+def test_location_country_of_the_framing_demonym_decides_an_ambiguous_name(
+    pipeline: Pipeline, text: str, verb: str, hints: tuple[str, ...], place: str, country: str
+) -> None:
+    location = locate(pipeline, text, verb, hints)
+    assert location is not None
+    assert (location.name, location.country) == (place, country)

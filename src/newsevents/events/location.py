@@ -168,7 +168,7 @@ class EventLocator:
         while True:
             mention = self._best_mention(heads, found)
             if mention is not None:
-                return self.resolve(mention.text, mention.country, hints)
+                return self._resolve_mention(mention, hints)
             top = heads[1]
             if top.dep_ not in CLIMB_DEPS or top.head is top:
                 return self._when_clause_place(heads, found, hints)
@@ -182,7 +182,7 @@ class EventLocator:
                 if clause.dep_ == "advcl" and marks & WHEN_WORDS:
                     mention = self._best_mention([clause, clause], found)
                     if mention is not None:
-                        return self.resolve(mention.text, mention.country, hints)
+                        return self._resolve_mention(mention, hints)
         return None
 
     def _best_mention(self, heads: list[Token], found: DocActors) -> PlaceMention | None:
@@ -296,6 +296,14 @@ class EventLocator:
         """Return the gazetteer kind of a place name (``unknown`` when the gazetteer lacks it)."""
         place = self.gazetteer.lookup(text, countries=[country] if country else ())
         return place.kind if place is not None else "unknown"
+
+    def _resolve_mention(self, mention: PlaceMention, hints: list[str]) -> Location:
+        """Return a mention's Location; a country the frame's demonym names beats the actors' countries.
+
+        "the French town of Brest" is Brest, France, whoever acted there.
+        """
+        framed = _frame_country(mention.token)
+        return self.resolve(mention.text, mention.country, [framed] if framed else hints)
 
     def resolve(self, name: str, country: str | None, hints: list[str]) -> Location:
         """Return a Location for a place name, with coordinates when the gazetteer has them."""
@@ -436,6 +444,30 @@ def _framed_by(token: Token, nouns: frozenset[str]) -> bool:
         named = _is_name(noun) or any(c.dep_ == "compound" and _is_name(c) for c in noun.children)
         return noun.lemma_.lower() in nouns and not named
     return token.dep_ in {"compound", "appos"} and token.head.lemma_.lower() in nouns
+
+
+def _frame_country(token: Token) -> str | None:
+    """Return the country code of a demonym or country on the place noun framing a name, if any.
+
+    "the French town of Brest" -> FRA; "the Niger border town of Diffa" -> NER.
+    """
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        noun = token.head.head
+    elif token.dep_ in {"compound", "appos"}:
+        noun = token.head
+    else:
+        return None
+    if noun.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for child in noun.children:
+        code = child.ent_id_
+        if (
+            child.dep_ in MODIFIER_DEPS
+            and child.ent_type_ in {"NORP", "GPE"}
+            and re.fullmatch(r"[A-Z]{3}", code)
+        ):
+            return code
+    return None
 
 
 def _compound_name(token: Token) -> str:
