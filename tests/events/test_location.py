@@ -194,3 +194,84 @@ def test_location_dateline_fallback_needs_an_actor_of_its_country(pipeline: Pipe
     paris = dateline_location("PARIS (AFP) - ...")
     assert locator.locate(trigger, found, source, target, fallback=london) == london
     assert locator.locate(trigger, found, source, target, fallback=paris) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        (
+            "Militants shot a soldier near the border crossing between Israel and the Gaza Strip.",
+            "shot",
+            "Gaza Strip",
+        ),
+        ("Gunmen killed four people at Lolo police station on Monday.", "killed", "Lolo"),
+        ("A car bomb exploded near the MFO base in Rafah on Monday.", "exploded", "Rafah"),
+        ("Fighter jets shot down two helicopters over northern Iraq in 1994.", "shot", "Iraq"),
+        ("Jets bombed targets over the Douma area on Monday.", "bombed", "Douma"),
+        ("Police arrested five men in raids north of Kirkuk on Sunday.", "arrested", "Kirkuk"),
+        (
+            "Troops fought the rebels south and east of Kandahar, the provincial capital.",
+            "fought",
+            "Kandahar",
+        ),
+        (
+            "Also in Mosul, north of Baghdad, hundreds of students demonstrated on Friday.",
+            "demonstrated",
+            "Mosul",
+        ),
+        ("Police shot three protesters in the Kurdish-populated Sarvan county on Friday.", "shot", "Sarvan"),
+        (
+            "Police shot three protesters in Henan province's Tibetan-populated Luqu county on Friday.",
+            "shot",
+            "Luqu",
+        ),
+    ],
+)
+def test_location_reads_sites_stretches_and_reference_points(
+    pipeline: Pipeline, text: str, verb: str, place: str
+) -> None:
+    location = locate(pipeline, text, verb)
+    assert location is not None
+    assert location.name == place
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Angry crowds burned churches and mosques, before police restored calm.", "burned"),
+        ("Fighting between Israel and Hezbollah killed dozens.", "killed"),
+        ("Farmers protested over Kashmir on Monday.", "protested"),
+        ("Police arrested five men some 50 km south of Kirkuk on Sunday.", "arrested"),
+    ],
+)
+def test_location_names_no_place_for_common_nouns_topics_or_distances(
+    pipeline: Pipeline, text: str, verb: str
+) -> None:
+    assert locate(pipeline, text, verb) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "hints", "place", "country"),
+    [
+        (
+            "Several hundred workers demonstrated in the French town of Brest on Friday.",
+            "demonstrated",
+            (),
+            "Brest",
+            "FRA",
+        ),
+        (
+            "Gunmen attacked a patrol in the Mexican city of Guadalupe.",
+            "attacked",
+            ("USA",),
+            "Guadalupe",
+            "MEX",
+        ),
+    ],
+)
+def test_location_country_of_the_framing_demonym_decides_an_ambiguous_name(
+    pipeline: Pipeline, text: str, verb: str, hints: tuple[str, ...], place: str, country: str
+) -> None:
+    location = locate(pipeline, text, verb, hints)
+    assert location is not None
+    assert (location.name, location.country) == (place, country)

@@ -44,6 +44,20 @@ PLACE_PREPS = frozenset(
 #: Prepositions that name a place only when it is smaller than a country ("on Haifa Street", not
 #: "sanctions on Iran").
 SURFACE_PREPS = frozenset({"on", "onto"})
+#: Prepositions that name a stretch between places ("the crossing between Israel and the Gaza Strip"):
+#: a place only when every joined object is one and one is smaller than a country ("talks between
+#: Israel and Syria", "fighting between Israel and Hamas" name none).
+BETWEEN_PREPS = frozenset({"between"})
+#: Prepositions of a place seen from above ("shot down over northern Iraq", "an airstrike over the
+#: Duma area"), otherwise a topic ("a dispute over Kashmir"): a place only when its object is a place
+#: a compass word or a place noun qualifies.
+OVER_PREPS = frozenset({"over"})
+#: Compass words: a place they qualify is a stretch of land ("northern Iraq"); an "of" after one names
+#: the reference place of the action ("raids north of Baghdad" happened by Baghdad).
+COMPASS_WORDS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern eastern western "
+    "northeastern northwestern southeastern southwestern central".split()
+)
 #: Prepositions whose object is what an action is about or aimed at, not where it happened: a place
 #: below one describes that noun ("protesting against the operation in Gaza").
 TOPIC_PREPS = frozenset("against of for about over regarding concerning".split())
@@ -71,12 +85,21 @@ PHRASE_DEPS = frozenset({"prep", "pobj", "compound", "appos", "conj", "nmod", "a
 PLACE_NOUNS = frozenset(
     "town city village capital province region area border district state part side territory "
     "country coast island camp centre center neighborhood neighbourhood suburb outskirts south north "
-    "east west heart hometown port countryside frontier enclave stronghold".split()
+    "east west heart hometown port countryside frontier enclave stronghold county municipality".split()
 )
 #: Place nouns of a town or a part of one: a name they frame ("the Shaab neighbourhood of Baghdad",
 #: "the town of Hilla") is the most specific place of its phrase, above the city it lies in.
 LOCAL_NOUNS = frozenset(
-    "town village city neighborhood neighbourhood suburb district area camp quarter square".split()
+    "town village city neighborhood neighbourhood suburb district area camp quarter square county "
+    "municipality".split()
+)
+#: Nouns of a building or site: a name they frame is a place ("the Kindi hospital", "at Gamba police
+#: station"), the most specific of its phrase, like a local name. They are no place nouns for a country
+#: modifier: "the Chinese embassy" is not in China.
+FACILITY_NOUNS = frozenset(
+    "palace embassy consulate airport airbase base station hospital mosque church temple shrine market "
+    "prison jail school university college hotel stadium square plaza headquarters residence bridge "
+    "crossing checkpoint hill hilltop plateau dam".split()
 )
 #: Modifier dependencies: a country modifier is a place only on a place noun.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
@@ -145,7 +168,7 @@ class EventLocator:
         while True:
             mention = self._best_mention(heads, found)
             if mention is not None:
-                return self.resolve(mention.text, mention.country, hints)
+                return self._resolve_mention(mention, hints)
             top = heads[1]
             if top.dep_ not in CLIMB_DEPS or top.head is top:
                 return self._when_clause_place(heads, found, hints)
@@ -159,7 +182,7 @@ class EventLocator:
                 if clause.dep_ == "advcl" and marks & WHEN_WORDS:
                     mention = self._best_mention([clause, clause], found)
                     if mention is not None:
-                        return self.resolve(mention.text, mention.country, hints)
+                        return self._resolve_mention(mention, hints)
         return None
 
     def _best_mention(self, heads: list[Token], found: DocActors) -> PlaceMention | None:
@@ -177,6 +200,10 @@ class EventLocator:
         for prep in place_preps(heads):
             mention = self._phrase_place(prep, found)
             if mention is not None and (prep.lower_ not in SURFACE_PREPS or mention.kind != "country"):
+                if prep.lower_ in BETWEEN_PREPS and not self._between_places(prep, found):
+                    continue
+                if prep.lower_ in OVER_PREPS and not _spatial_object(prep):
+                    continue
                 yield prep, mention
         for head in heads[:1]:
             if head.lemma_.lower() not in PLACE_OBJECT_VERBS:
@@ -202,15 +229,34 @@ class EventLocator:
             if mention is not None and not (modifier and mention.kind in {"country", "region"}):
                 mentions.append(mention)
             if depth < 6:
-                frontier += [(c, depth + 1) for c in node.children if _inside(c)]
+                frontier += [(c, depth + 1) for c in node.children if self._followed(c, found)]
         if not mentions:
             return None
         return min(mentions, key=lambda m: (-_specificity(m), m.token.dep_ == "compound", m.depth, m.token.i))
 
+    def _followed(self, token: Token, found: DocActors) -> bool:
+        """Return True for a word followed inside a place phrase ("between" only between places)."""
+        if token.dep_ == "prep" and token.lower_ in BETWEEN_PREPS:
+            return self._between_places(token, found)
+        return _inside(token)
+
+    def _between_places(self, prep: Token, found: DocActors) -> bool:
+        """Return True when "between" joins places only, one of them smaller than a country."""
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        joined = [*objects, *(c for o in objects for c in o.conjuncts)]
+        mentions = [self.mention_at(t, found) for t in joined]
+        if len(mentions) < 2 or any(m is None for m in mentions):
+            return False
+        return any(m is not None and m.kind != "country" for m in mentions)
+
     def mention_at(self, token: Token, found: DocActors, depth: int = 0) -> PlaceMention | None:
         """Return the place a token heads: a tagged place, a country actor or a place entity."""
+        if _hyphen_modifier(token):
+            return None
         span = found.places.get(token.i)
-        if span is not None:  # the EntityRuler's country is a fact; a guess from the bare name is not
+        if span is not None and _capitalised(
+            span.text
+        ):  # the EntityRuler's country is a fact; a guess from the bare name is not
             country = found.place_countries.get(token.i) if span.ent_id_ else None
             return PlaceMention(token, _bare(span), country, self._kind(span.text, country), depth)
         for actor in found.by_head.get(token.i, []):
@@ -218,7 +264,7 @@ class EventLocator:
                 return PlaceMention(token, _bare_text(actor.text), actor.country, "country", depth)
         if token.ent_type_ in PLACE_LABELS and token.ent_iob_ != "O" and not token.ent_id_:
             ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-            if ent is not None and ent.root.i == token.i:
+            if ent is not None and ent.root.i == token.i and _capitalised(ent.text):
                 return PlaceMention(token, _bare(ent), None, self._kind(ent.text, None), depth)
         if _named_place(token):
             text = _compound_name(token)
@@ -250,6 +296,14 @@ class EventLocator:
         """Return the gazetteer kind of a place name (``unknown`` when the gazetteer lacks it)."""
         place = self.gazetteer.lookup(text, countries=[country] if country else ())
         return place.kind if place is not None else "unknown"
+
+    def _resolve_mention(self, mention: PlaceMention, hints: list[str]) -> Location:
+        """Return a mention's Location; a country the frame's demonym names beats the actors' countries.
+
+        "the French town of Brest" is Brest, France, whoever acted there.
+        """
+        framed = _frame_country(mention.token)
+        return self.resolve(mention.text, mention.country, [framed] if framed else hints)
 
     def resolve(self, name: str, country: str | None, hints: list[str]) -> Location:
         """Return a Location for a place name, with coordinates when the gazetteer has them."""
@@ -289,7 +343,10 @@ def place_preps(heads: list[Token]) -> list[Token]:
         for token in head.subtree:
             if (
                 token.dep_ == "prep"
-                and token.lower_ in PLACE_PREPS | SURFACE_PREPS
+                and (
+                    token.lower_ in PLACE_PREPS | SURFACE_PREPS | BETWEEN_PREPS | OVER_PREPS
+                    or _of_compass(token)
+                )
                 and token.i not in seen
                 and same_clause(token, head)
                 and not _under_other_prep(token, head)
@@ -298,6 +355,34 @@ def place_preps(heads: list[Token]) -> list[Token]:
                 seen.add(token.i)
                 preps.append(token)
     return sorted(preps, key=lambda t: abs(t.i - heads[0].i))
+
+
+def _of_compass(prep: Token) -> bool:
+    """Return True for the "of" after a compass word on a verb ("raided homes north of Baghdad").
+
+    Not after one that qualifies a noun ("in Baquba, north of Baghdad": Baquba is the place) nor after
+    a distance ("some 30 km south of Kirkuk": the event is that far from the place).
+    """
+    if prep.lower_ != "of" or prep.head.lower_ not in COMPASS_WORDS:
+        return False
+    compass = prep.head
+    while compass.dep_ == "conj" and compass.head.lower_ in COMPASS_WORDS:
+        compass = compass.head
+    distance = any(c.like_num or c.dep_ in {"npadvmod", "nummod", "quantmod"} for c in compass.children)
+    return compass.head.pos_ in {"VERB", "AUX"} and not distance
+
+
+def _spatial_object(prep: Token) -> bool:
+    """Return True when a preposition's object is a compass-qualified place or a place noun.
+
+    "over northern Iraq", "over the Duma area", "over the skies of Gaza"; not "over Kashmir".
+    """
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        if obj.lemma_.lower() in PLACE_NOUNS | {"sky", "skies"}:
+            return True
+        if any(c.dep_ == "amod" and c.lower_ in COMPASS_WORDS for c in obj.children):
+            return True
+    return False
 
 
 def _of_organisation(prep: Token) -> bool:
@@ -343,7 +428,7 @@ def same_clause(token: Token, head: Token) -> bool:
 
 def _specificity(mention: PlaceMention) -> int:
     """Return how small a place is: country 0, region 1, city or unknown 2, a framed local name 3."""
-    if mention.kind in {"city", "unknown"} and _framed_by(mention.token, LOCAL_NOUNS):
+    if mention.kind in {"city", "unknown"} and _framed_by(mention.token, LOCAL_NOUNS | FACILITY_NOUNS):
         return _FRAMED
     return _SPECIFIC[mention.kind]
 
@@ -359,6 +444,30 @@ def _framed_by(token: Token, nouns: frozenset[str]) -> bool:
         named = _is_name(noun) or any(c.dep_ == "compound" and _is_name(c) for c in noun.children)
         return noun.lemma_.lower() in nouns and not named
     return token.dep_ in {"compound", "appos"} and token.head.lemma_.lower() in nouns
+
+
+def _frame_country(token: Token) -> str | None:
+    """Return the country code of a demonym or country on the place noun framing a name, if any.
+
+    "the French town of Brest" -> FRA; "the Niger border town of Diffa" -> NER.
+    """
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        noun = token.head.head
+    elif token.dep_ in {"compound", "appos"}:
+        noun = token.head
+    else:
+        return None
+    if noun.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for child in noun.children:
+        code = child.ent_id_
+        if (
+            child.dep_ in MODIFIER_DEPS
+            and child.ent_type_ in {"NORP", "GPE"}
+            and re.fullmatch(r"[A-Z]{3}", code)
+        ):
+            return code
+    return None
 
 
 def _compound_name(token: Token) -> str:
@@ -394,7 +503,9 @@ def _named_place(token: Token) -> bool:
         return False
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         return token.head.head.lemma_.lower() in PLACE_NOUNS
-    return _framed_by(token, PLACE_NOUNS)
+    if token.text.isupper():  # an acronym before a facility is its owner: "the MFO base", "the UN school"
+        return _framed_by(token, PLACE_NOUNS)
+    return _framed_by(token, PLACE_NOUNS | FACILITY_NOUNS)
 
 
 def _inside(token: Token) -> bool:
@@ -402,6 +513,23 @@ def _inside(token: Token) -> bool:
     if token.dep_ == "prep":
         return token.lower_ in PLACE_PREPS or token.lower_ == "of"
     return token.dep_ in PHRASE_DEPS
+
+
+def _hyphen_modifier(token: Token) -> bool:
+    """Return True for a name hyphen-joined to a lower-case word: "Kurdish-populated", "Kabul-based".
+
+    Such a name qualifies the word after it (who lives or works there), it names no event place.
+    """
+    doc = token.doc
+    if token.whitespace_ or token.i + 2 >= len(doc) or doc[token.i + 1].text != "-":
+        return False
+    after = doc[token.i + 2]
+    return not doc[token.i + 1].whitespace_ and after.text[:1].islower()
+
+
+def _capitalised(text: str) -> bool:
+    """Return True when a word of a place name is capitalised: "mosques" or "the shops" name no place."""
+    return any(word[:1].isupper() for word in text.split())
 
 
 def _bare(span: Span) -> str:
