@@ -193,3 +193,24 @@ def test_textdump_keeps_a_list_of_the_articles_own_points() -> None:
     )
     paragraphs = parse_textdump(f"{_HEADLINE}{_HARBOUR}{points}{_LAST}").paragraphs
     assert any(p.startswith("Tugs standing by") for p in paragraphs)
+
+
+_DATED_STORIES = (
+    "Ferry timetable changes for the winter season\n\nMarch 12, 2024\n\n"
+    "The island ferry will sail twice a day from November until the end of February.\n\n"
+    "New playground opens beside the river path\n\nMarch 9, 2024\n\n"
+    "Children tried out the climbing frames on the first dry morning of the month.\n\n"
+)
+
+
+def test_textdump_a_list_of_dated_stories_ends_the_body() -> None:
+    lede = " ".join([_LEDE] * 6)
+    paragraphs = parse_textdump(f"Port strike enters second week\n\n{lede}\n\n{_DATED_STORIES}").paragraphs
+    assert paragraphs == (lede,)
+
+
+def test_textdump_timed_updates_do_not_end_the_body() -> None:
+    lede = " ".join([_LEDE] * 6)
+    updates = _DATED_STORIES.replace("2024\n", "2024 10:45\n")
+    paragraphs = parse_textdump(f"Port strike enters second week\n\n{lede}\n\n{updates}").paragraphs
+    assert len(paragraphs) == 3

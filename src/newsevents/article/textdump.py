@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from itertools import pairwise
 
 from newsevents.article.byline import match_byline
 from newsevents.article.dates import Dateline, Stamp, read_dateline, resolve_age
@@ -46,6 +47,7 @@ _SHARE_WORDS = frozenset(
 )
 _LINK_LIST_MIN = 3  # this many headline-like body lines in a row are a list of links
 _LINK_LIST_SHARED = 0.5  # a run of headlines sharing less of its words with the body is about other things
+_TEASER_LIST_MIN = 2  # this many dated headlines to come are a list of other stories: the body ends
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _REPEATED_BAR = 3  # a share bar seen this often on one page closes each item of a list
 UPDATE_ONLY = "only an update time found; its day is used"  # the warning of a day read from an update time
@@ -257,8 +259,10 @@ def _assemble_body(
     skip = {normalize(t) for t in (title, publisher) if t}
     kept: list[tuple[str, bool]] = []
     listing = False
+    teasers = _dated_headlines(lines)
     for line in lines:
-        if _ends_body(line) and sum(len(t.split()) for t, _ in kept) >= _ENDS_BODY_AFTER_WORDS:
+        closes = _ends_body(line) or _starts_teaser_list(line, teasers)
+        if closes and sum(len(t.split()) for t, _ in kept) >= _ENDS_BODY_AFTER_WORDS:
             break
         if line.kind == "heading":
             listing = True
@@ -276,6 +280,29 @@ def _assemble_body(
         logger.debug("dropping trailing non-prose line %r", kept[-1][0])
         kept.pop()
     return tuple(text for text, _ in kept)
+
+
+def _dated_headlines(lines: list[Line]) -> list[int]:
+    """Return the indices of the headline-like lines whose next text line is a day without a time.
+
+    That is how a list of other stories shows each one (headline, day, summary). A time of day
+    marks a live update or a comment instead, where the text goes on.
+    """
+    texts = [ln for ln in lines if ln.kind in ("text", "date")]
+    return [line.index for line, after in pairwise(texts) if _is_dated_headline(line, after)]
+
+
+def _is_dated_headline(line: Line, after: Line) -> bool:
+    """Whether a headline-like text line is followed by a day without a time of day."""
+    dateline = after.dateline
+    if line.kind != "text" or line.words < 3 or ends_sentence(line.text):
+        return False
+    return dateline is not None and dateline.stamp is not None and not dateline.has_time
+
+
+def _starts_teaser_list(line: Line, teasers: list[int]) -> bool:
+    """Whether the line is the first of at least ``_TEASER_LIST_MIN`` dated headlines to come."""
+    return line.index in teasers and len(teasers) - teasers.index(line.index) >= _TEASER_LIST_MIN
 
 
 def _without_link_lists(kept: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
