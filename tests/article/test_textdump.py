@@ -214,3 +214,27 @@ def test_textdump_timed_updates_do_not_end_the_body() -> None:
     updates = _DATED_STORIES.replace("2024\n", "2024 10:45\n")
     paragraphs = parse_textdump(f"Port strike enters second week\n\n{lede}\n\n{updates}").paragraphs
     assert len(paragraphs) == 3
+
+
+_RELATED_STORIES = (
+    "Related stories\n\n"
+    "Mayor opens the new library wing in the old market hall\n\n"
+    "Readers can borrow books there from Monday, the library service said in a statement.\n\n"
+    "Cycling club plans a charity ride across the three valleys\n\n"
+    "Riders will set off from the town square early on Saturday morning next week.\n\n"
+    "Theatre season ends with four sold out comedy nights in town\n\n"
+)
+
+
+def test_textdump_summaries_under_a_related_heading_are_dropped() -> None:
+    lede = " ".join([_LEDE] * 6)
+    dump = f"Port strike enters second week\n\n{lede}\n\n{_RELATED_STORIES}"
+    assert parse_textdump(dump).paragraphs == (lede,)
+
+
+def test_textdump_the_article_takes_up_again_after_a_related_box() -> None:
+    lede = " ".join([_LEDE] * 6)
+    box = "Related\n\nMayor opens the new library wing\n\nLocal bakery wins a regional award\n\n"
+    more = f"{_HARBOUR}{_LAST}"
+    paragraphs = parse_textdump(f"Port strike enters second week\n\n{lede}\n\n{box}{more}").paragraphs
+    assert paragraphs == (lede, *[p.strip() for p in more.split("\n\n") if p.strip()])

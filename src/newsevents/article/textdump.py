@@ -255,12 +255,16 @@ def _ends_body(line: Line) -> bool:
 def _assemble_body(
     lines: list[Line], *, title: str | None, publisher: str | None, authors: tuple[str, ...]
 ) -> tuple[str, ...]:
-    """Return the body paragraphs: text lines without repeats, bios, link lists and trailing labels."""
+    """Return the body paragraphs: text lines without repeats, bios, link lists and trailing labels.
+
+    A heading of other stories ("Related", "Most read") starts a list: its headlines and the
+    summaries under them are skipped until the article's sentences take up again.
+    """
     skip = {normalize(t) for t in (title, publisher) if t}
     kept: list[tuple[str, bool]] = []
     listing = False
     teasers = _dated_headlines(lines)
-    for line in lines:
+    for position, line in enumerate(lines):
         closes = _ends_body(line) or _starts_teaser_list(line, teasers)
         if closes and sum(len(t.split()) for t, _ in kept) >= _ENDS_BODY_AFTER_WORDS:
             break
@@ -270,7 +274,7 @@ def _assemble_body(
         if line.kind != "text" or normalize(line.text) in skip or is_bio(line.text, authors):
             continue
         prose = is_prose(line.text)
-        if listing and not prose:
+        if listing and (not prose or _headline_follows(lines, position)):
             continue
         listing = False
         if prose or line.words >= _MIN_BODY_WORDS:
@@ -280,6 +284,16 @@ def _assemble_body(
         logger.debug("dropping trailing non-prose line %r", kept[-1][0])
         kept.pop()
     return tuple(text for text, _ in kept)
+
+
+def _headline_follows(lines: list[Line], position: int) -> bool:
+    """Whether the next text line after ``lines[position]`` reads as a headline, not a sentence.
+
+    Under a heading of other stories, a sentence followed by a headline is one story's summary:
+    the list goes on. A sentence followed by a sentence is the article taking up again.
+    """
+    after = next((ln for ln in lines[position + 1 :] if ln.kind == "text"), None)
+    return after is not None and after.words >= 3 and not is_prose(after.text)
 
 
 def _dated_headlines(lines: list[Line]) -> list[int]:
