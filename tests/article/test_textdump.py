@@ -238,3 +238,14 @@ def test_textdump_the_article_takes_up_again_after_a_related_box() -> None:
     more = f"{_HARBOUR}{_LAST}"
     paragraphs = parse_textdump(f"Port strike enters second week\n\n{lede}\n\n{box}{more}").paragraphs
     assert paragraphs == (lede, *[p.strip() for p in more.split("\n\n") if p.strip()])
+
+
+def test_textdump_a_rule_between_sections_of_the_article_does_not_end_it() -> None:
+    section = (
+        "WHEN WILL THE PORT REOPEN?\n\n"
+        "Union leaders said the dock workers would keep the port closed until Friday at least.\n"
+    )
+    footer = "Sign up to receive our weekly newsletter in your inbox every Sunday morning."
+    dump = f"Port strike enters second week\n\n{_LEDE}\n\n___\n\n{section}\n___\n\n{footer}\n"
+    paragraphs = parse_textdump(dump).paragraphs
+    assert paragraphs == (_LEDE, section.split("\n\n")[1].strip())

@@ -48,6 +48,7 @@ _SHARE_WORDS = frozenset(
 _LINK_LIST_MIN = 3  # this many headline-like body lines in a row are a list of links
 _LINK_LIST_SHARED = 0.5  # a run of headlines sharing less of its words with the body is about other things
 _TEASER_LIST_MIN = 2  # this many dated headlines to come are a list of other stories: the body ends
+_SECTION_SHARED = 0.3  # prose after a rule sharing this much of its words with the body goes on with it
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _REPEATED_BAR = 3  # a share bar seen this often on one page closes each item of a list
 UPDATE_ONLY = "only an update time found; its day is used"  # the warning of a day read from an update time
@@ -91,7 +92,7 @@ def parse_textdump(text: str, *, publisher: str | None = None) -> Draft:
     title = lines[title_at].text if title_at is not None else None
     publisher = publisher or _find_publisher(lines, title_at)
     start = _find_body_start(lines, title_at)
-    end = next((ln.index for ln in lines[start:] if ln.kind == "rule"), len(lines))
+    end = _first_closing_rule(lines, start)
     end = _first_repeated_bar(lines, start, end)
     kept = lines[:end]
     authors = _collect_authors(kept, publisher)
@@ -100,6 +101,27 @@ def parse_textdump(text: str, *, publisher: str | None = None) -> Draft:
     if title is None:
         warnings.append("no title found")
     return Draft(title, publisher, published, authors, paragraphs, page_date, tuple(warnings))
+
+
+def _first_closing_rule(lines: list[Line], start: int) -> int:
+    """Return where the body ends at a rule, past the rules that only separate sections of the article.
+
+    A rule separates sections when the prose after it (up to the next rule) goes on with the body's
+    own words: at least ``_SECTION_SHARED`` of its longer words appear in the body above the rule.
+    A footer's notices, credits and bios after a rule share few of them.
+    """
+    rules = [ln.index for ln in lines[start:] if ln.kind == "rule"] + [len(lines)]
+    for rule, following in pairwise(rules):
+        above = [ln.text for ln in lines[start:rule] if ln.kind == "text"]
+        below = [(ln.text, True) for ln in lines[rule + 1 : following] if _is_prose_text(ln)]
+        if not below or _shared_words(below, above) < _SECTION_SHARED:
+            return rule
+    return len(lines)
+
+
+def _is_prose_text(line: Line) -> bool:
+    """Whether a line is a text line that reads as a sentence of prose."""
+    return line.kind == "text" and is_prose(line.text)
 
 
 def _first_repeated_bar(lines: list[Line], start: int, end: int) -> int:
