@@ -331,9 +331,9 @@ def _dated_headlines(lines: list[Line]) -> list[int]:
 def _is_dated_headline(line: Line, after: Line) -> bool:
     """Whether a headline-like text line is followed by a day without a time of day."""
     dateline = after.dateline
-    if line.kind != "text" or line.words < 3 or ends_sentence(line.text):
+    if dateline is None or dateline.stamp is None or dateline.has_time or line.kind != "text":
         return False
-    return dateline is not None and dateline.stamp is not None and not dateline.has_time
+    return line.words >= 3 and not ends_sentence(line.text)
 
 
 def _starts_teaser_list(line: Line, teasers: list[int]) -> bool:
