@@ -193,3 +193,59 @@ def test_textdump_keeps_a_list_of_the_articles_own_points() -> None:
     )
     paragraphs = parse_textdump(f"{_HEADLINE}{_HARBOUR}{points}{_LAST}").paragraphs
     assert any(p.startswith("Tugs standing by") for p in paragraphs)
+
+
+_DATED_STORIES = (
+    "Ferry timetable changes for the winter season\n\nMarch 12, 2024\n\n"
+    "The island ferry will sail twice a day from November until the end of February.\n\n"
+    "New playground opens beside the river path\n\nMarch 9, 2024\n\n"
+    "Children tried out the climbing frames on the first dry morning of the month.\n\n"
+)
+
+
+def test_textdump_a_list_of_dated_stories_ends_the_body() -> None:
+    lede = " ".join([_LEDE] * 6)
+    paragraphs = parse_textdump(f"Port strike enters second week\n\n{lede}\n\n{_DATED_STORIES}").paragraphs
+    assert paragraphs == (lede,)
+
+
+def test_textdump_timed_updates_do_not_end_the_body() -> None:
+    lede = " ".join([_LEDE] * 6)
+    updates = _DATED_STORIES.replace("2024\n", "2024 10:45\n")
+    paragraphs = parse_textdump(f"Port strike enters second week\n\n{lede}\n\n{updates}").paragraphs
+    assert len(paragraphs) == 3
+
+
+_RELATED_STORIES = (
+    "Related stories\n\n"
+    "Mayor opens the new library wing in the old market hall\n\n"
+    "Readers can borrow books there from Monday, the library service said in a statement.\n\n"
+    "Cycling club plans a charity ride across the three valleys\n\n"
+    "Riders will set off from the town square early on Saturday morning next week.\n\n"
+    "Theatre season ends with four sold out comedy nights in town\n\n"
+)
+
+
+def test_textdump_summaries_under_a_related_heading_are_dropped() -> None:
+    lede = " ".join([_LEDE] * 6)
+    dump = f"Port strike enters second week\n\n{lede}\n\n{_RELATED_STORIES}"
+    assert parse_textdump(dump).paragraphs == (lede,)
+
+
+def test_textdump_the_article_takes_up_again_after_a_related_box() -> None:
+    lede = " ".join([_LEDE] * 6)
+    box = "Related\n\nMayor opens the new library wing\n\nLocal bakery wins a regional award\n\n"
+    more = f"{_HARBOUR}{_LAST}"
+    paragraphs = parse_textdump(f"Port strike enters second week\n\n{lede}\n\n{box}{more}").paragraphs
+    assert paragraphs == (lede, *[p.strip() for p in more.split("\n\n") if p.strip()])
+
+
+def test_textdump_a_rule_between_sections_of_the_article_does_not_end_it() -> None:
+    section = (
+        "WHEN WILL THE PORT REOPEN?\n\n"
+        "Union leaders said the dock workers would keep the port closed until Friday at least.\n"
+    )
+    footer = "Sign up to receive our weekly newsletter in your inbox every Sunday morning."
+    dump = f"Port strike enters second week\n\n{_LEDE}\n\n___\n\n{section}\n___\n\n{footer}\n"
+    paragraphs = parse_textdump(dump).paragraphs
+    assert paragraphs == (_LEDE, section.split("\n\n")[1].strip())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from itertools import pairwise
 
 from newsevents.article.byline import match_byline
 from newsevents.article.dates import Dateline, Stamp, read_dateline, resolve_age
@@ -46,6 +47,8 @@ _SHARE_WORDS = frozenset(
 )
 _LINK_LIST_MIN = 3  # this many headline-like body lines in a row are a list of links
 _LINK_LIST_SHARED = 0.5  # a run of headlines sharing less of its words with the body is about other things
+_TEASER_LIST_MIN = 2  # this many dated headlines to come are a list of other stories: the body ends
+_SECTION_SHARED = 0.3  # prose after a rule sharing this much of its words with the body goes on with it
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _REPEATED_BAR = 3  # a share bar seen this often on one page closes each item of a list
 UPDATE_ONLY = "only an update time found; its day is used"  # the warning of a day read from an update time
@@ -89,7 +92,7 @@ def parse_textdump(text: str, *, publisher: str | None = None) -> Draft:
     title = lines[title_at].text if title_at is not None else None
     publisher = publisher or _find_publisher(lines, title_at)
     start = _find_body_start(lines, title_at)
-    end = next((ln.index for ln in lines[start:] if ln.kind == "rule"), len(lines))
+    end = _first_closing_rule(lines, start)
     end = _first_repeated_bar(lines, start, end)
     kept = lines[:end]
     authors = _collect_authors(kept, publisher)
@@ -98,6 +101,27 @@ def parse_textdump(text: str, *, publisher: str | None = None) -> Draft:
     if title is None:
         warnings.append("no title found")
     return Draft(title, publisher, published, authors, paragraphs, page_date, tuple(warnings))
+
+
+def _first_closing_rule(lines: list[Line], start: int) -> int:
+    """Return where the body ends at a rule, past the rules that only separate sections of the article.
+
+    A rule separates sections when the prose after it (up to the next rule) goes on with the body's
+    own words: at least ``_SECTION_SHARED`` of its longer words appear in the body above the rule.
+    A footer's notices, credits and bios after a rule share few of them.
+    """
+    rules = [ln.index for ln in lines[start:] if ln.kind == "rule"] + [len(lines)]
+    for rule, following in pairwise(rules):
+        above = [ln.text for ln in lines[start:rule] if ln.kind == "text"]
+        below = [(ln.text, True) for ln in lines[rule + 1 : following] if _is_prose_text(ln)]
+        if not below or _shared_words(below, above) < _SECTION_SHARED:
+            return rule
+    return len(lines)
+
+
+def _is_prose_text(line: Line) -> bool:
+    """Whether a line is a text line that reads as a sentence of prose."""
+    return line.kind == "text" and is_prose(line.text)
 
 
 def _first_repeated_bar(lines: list[Line], start: int, end: int) -> int:
@@ -253,12 +277,18 @@ def _ends_body(line: Line) -> bool:
 def _assemble_body(
     lines: list[Line], *, title: str | None, publisher: str | None, authors: tuple[str, ...]
 ) -> tuple[str, ...]:
-    """Return the body paragraphs: text lines without repeats, bios, link lists and trailing labels."""
+    """Return the body paragraphs: text lines without repeats, bios, link lists and trailing labels.
+
+    A heading of other stories ("Related", "Most read") starts a list: its headlines and the
+    summaries under them are skipped until the article's sentences take up again.
+    """
     skip = {normalize(t) for t in (title, publisher) if t}
     kept: list[tuple[str, bool]] = []
     listing = False
-    for line in lines:
-        if _ends_body(line) and sum(len(t.split()) for t, _ in kept) >= _ENDS_BODY_AFTER_WORDS:
+    teasers = _dated_headlines(lines)
+    for position, line in enumerate(lines):
+        closes = _ends_body(line) or _starts_teaser_list(line, teasers)
+        if closes and sum(len(t.split()) for t, _ in kept) >= _ENDS_BODY_AFTER_WORDS:
             break
         if line.kind == "heading":
             listing = True
@@ -266,7 +296,7 @@ def _assemble_body(
         if line.kind != "text" or normalize(line.text) in skip or is_bio(line.text, authors):
             continue
         prose = is_prose(line.text)
-        if listing and not prose:
+        if listing and (not prose or _headline_follows(lines, position)):
             continue
         listing = False
         if prose or line.words >= _MIN_BODY_WORDS:
@@ -276,6 +306,39 @@ def _assemble_body(
         logger.debug("dropping trailing non-prose line %r", kept[-1][0])
         kept.pop()
     return tuple(text for text, _ in kept)
+
+
+def _headline_follows(lines: list[Line], position: int) -> bool:
+    """Whether the next text line after ``lines[position]`` reads as a headline, not a sentence.
+
+    Under a heading of other stories, a sentence followed by a headline is one story's summary:
+    the list goes on. A sentence followed by a sentence is the article taking up again.
+    """
+    after = next((ln for ln in lines[position + 1 :] if ln.kind == "text"), None)
+    return after is not None and after.words >= 3 and not is_prose(after.text)
+
+
+def _dated_headlines(lines: list[Line]) -> list[int]:
+    """Return the indices of the headline-like lines whose next text line is a day without a time.
+
+    That is how a list of other stories shows each one (headline, day, summary). A time of day
+    marks a live update or a comment instead, where the text goes on.
+    """
+    texts = [ln for ln in lines if ln.kind in ("text", "date")]
+    return [line.index for line, after in pairwise(texts) if _is_dated_headline(line, after)]
+
+
+def _is_dated_headline(line: Line, after: Line) -> bool:
+    """Whether a headline-like text line is followed by a day without a time of day."""
+    dateline = after.dateline
+    if dateline is None or dateline.stamp is None or dateline.has_time or line.kind != "text":
+        return False
+    return line.words >= 3 and not ends_sentence(line.text)
+
+
+def _starts_teaser_list(line: Line, teasers: list[int]) -> bool:
+    """Whether the line is the first of at least ``_TEASER_LIST_MIN`` dated headlines to come."""
+    return line.index in teasers and len(teasers) - teasers.index(line.index) >= _TEASER_LIST_MIN
 
 
 def _without_link_lists(kept: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
