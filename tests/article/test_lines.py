@@ -29,12 +29,17 @@ from newsevents.article.lines import classify_line, is_bio, is_prose, load_boile
         ("We use cookies to improve your experience on our website. Accept", "boiler"),
         ("Photo: Reuters", "boiler"),
         ("Read more: Pacific leaders meet in Honiara", "boiler"),
+        ("SEE MORE: Fishermen stage strike in Suva harbour", "boiler"),
+        ("Minister quits over ferry contract row [VIDEO]", "boiler"),
+        ("Storm closes schools across the islands [PICTURES]|", "boiler"),
+        ("DON'T MISS", "heading"),
         ("Latest See more", "heading"),
         ("Related stories", "heading"),
         ("Читайте также", "heading"),
         ("Azerbaijan, UK hold talks on Nagorno-Karabakh conflict", "text"),
         ("By Monday, Russia and Ukraine had agreed to extend the truce by a week.", "text"),
         ("Share prices fell sharply in Baku on Monday after the central bank raised rates.", "text"),
+        ("The court heard the recording [exhibit 4] on Monday and adjourned until June.", "text"),
     ],
 )
 def test_lines_classify_line_kind(text: str, kind: str) -> None:

@@ -188,3 +188,19 @@ def test_ground_taken_needs_no_named_opponent(pipeline: Pipeline, text: str, sub
 def test_ground_only_tried_for_is_not_taken(pipeline: Pipeline) -> None:
     text = "Malian government forces tried to capture three villages near Gao on Monday."
     assert not [e for e in code_text(pipeline, text) if e.code.startswith("192")]
+
+
+def test_a_protest_placed_by_its_verb_is_a_protest_there(pipeline: Pipeline) -> None:
+    events = code_text(pipeline, "Anti-government protests spread across Hong Kong on Sunday.")
+    assert [(e.source.code, e.root_code, e.target.code if e.target else None) for e in events] == [
+        ("HKGCVL", "14", "HKGGOV")
+    ]
+
+
+def test_anti_government_protests_take_their_place_from_the_story(pipeline: Pipeline) -> None:
+    text = (
+        "Hong Kong police fired tear gas at students in Mong Kok on Monday. "
+        "The anti-government protests continued."
+    )
+    protests = [e for e in code_text(pipeline, text) if e.root_code == "14"]
+    assert [(e.source.code, e.target.code if e.target else None) for e in protests] == [("HKGCVL", "HKGGOV")]

@@ -118,6 +118,10 @@ def _notice_patterns() -> tuple[tuple[str, ...], re.Pattern[str]]:
     return tuple(sorted(table.get("prefix", frozenset()))), contains
 
 
+#: An all-capitals label in brackets that ends a line: what kind of page a link leads to.
+_LINK_LABEL = re.compile(r"\[[A-Z][A-Z ]{2,14}\][\s|]*$")
+
+
 def _is_boiler_text(text: str) -> bool:
     """Whether a line is a known boilerplate notice (copyright, cookies, follow us, captions)."""
     prefixes, contains = _notice_patterns()
@@ -126,6 +130,8 @@ def _is_boiler_text(text: str) -> bool:
         return True
     if len(text.split()) <= 25 and contains.search(low):
         return True
+    if len(text.split()) <= 20 and _LINK_LABEL.search(text):
+        return True  # "Minister quits over row [VIDEO]": a link to another story, labelled by its kind
     return bool(re.search(r"(?:^|\s)@\w{3,}\s*$", text)) and len(text.split()) <= 12
 
 

@@ -409,7 +409,7 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
         )
         if not targets and token.dep_ == "dobj":
             targets = _actors(_prep_objects(token.head, preps), actors)
-    if not sources and pattern.code.startswith("14") and _placed(token, actors):
+    if not sources and pattern.code.startswith("14") and (_placed(token, actors) or _anti_government(token)):
         # "protests in Tehran": the protesters are civilians, placed later by the event's place
         sources = [_implied(token, "CVL", actors)]
         trigger.direct = False
@@ -426,11 +426,24 @@ def verb_chain(token: Token, hops: int = 4) -> list[Token]:
     return chain
 
 
+def _anti_government(token: Token) -> bool:
+    """Return True for a protest its modifier sets against a government ("anti-government protests")."""
+    words = " ".join(t.lower_ for t in token.lefts if t.dep_ in {"amod", "compound"})
+    return any(w in words.replace(" - ", "-") for w in ("anti-government", "antigovernment", "anti-regime"))
+
+
 def _placed(token: Token, actors: DocActors) -> bool:
-    """Return True when an event noun says where it happened ("protests in 100 cities across Iran")."""
+    """Return True when an event noun says where it happened ("protests in 100 cities across Iran").
+
+    The place may hang from the verb the noun is the subject of: "protests spread across Hong
+    Kong", "clashes erupted in Tripoli".
+    """
+    scope = list(token.subtree)
+    if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        scope += [g for c in token.head.children if c.dep_ == "prep" for g in c.children]
     return any(
         t.i in actors.places or any(a.kind == "state" for a in actors.by_head.get(t.i, []))
-        for t in token.subtree
+        for t in scope
         if t.dep_ == "pobj" and t.head.lower_ in {"in", "across", "at", "throughout", "outside", "against"}
     )
 
