@@ -91,7 +91,7 @@ VERB_CUES: tuple[tuple[frozenset[str], frozenset[str] | None, str], ...] = (
 #: How much the paragraph's ACLED label probabilities weigh beside the sentence's own.
 PARAGRAPH_WEIGHT = 0.5
 #: How sure the CAMEO root classifier must be to code a sentence the trigger table found nothing in.
-CAMEO_ROOT_MIN = 0.5
+CAMEO_ROOT_MIN = 0.4
 #: Roots whose events take an ACLED type from the sentence classifier.
 ACLED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 #: General codes of force that the ACLED sub-event type may make specific (190 -> 195 air strike).
