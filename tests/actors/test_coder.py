@@ -34,6 +34,7 @@ def codes(pipeline: Pipeline, *paragraphs: str) -> dict[str, str]:
         ("Iranian police detained the men.", "police", "IRNCOP"),
         ("The OSCE Minsk Group acted as mediator.", "OSCE Minsk Group", "IGOOSC"),
         ("The Taliban freed the hostages.", "Taliban", "AFGINS"),
+        ("U.S. Sen. Dana Whitfield voted against the bill.", "Dana Whitfield", "USALEG"),
     ],
 )
 def test_actor_coder_codes_phrases(pipeline: Pipeline, text: str, mention: str, code: str) -> None:
