@@ -275,3 +275,23 @@ def test_location_country_of_the_framing_demonym_decides_an_ambiguous_name(
     location = locate(pipeline, text, verb, hints)
     assert location is not None
     assert (location.name, location.country) == (place, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "At least nine people were killed and dozens wounded in Kandahar in a dispute over land.",
+            "Kandahar",
+        ),
+        ("Nine people were killed in Kandahar and four were wounded in Herat, officials said.", None),
+        ("Nine people were killed, officials said.", None),
+    ],
+)
+def test_location_a_whole_sentence_names_its_scene_only_when_it_names_one_place(
+    pipeline: Pipeline, text: str, name: str | None
+) -> None:
+    doc = parse(pipeline.nlp, [text])[0]
+    found = ActorCoder().code(doc)
+    place = EventLocator().sentence_place(next(iter(doc.sents)), found, [])
+    assert (place.name if place else None) == name

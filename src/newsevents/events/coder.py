@@ -297,6 +297,9 @@ class EventCoder:
             if target is None and not (self._targetless(code, where) or _takes_ground(code, trigger)):
                 continue
             location = self.locator.locate(trigger, where.found, source, target, fallback=where.dateline)
+            if location is None and trigger.whole:
+                hints = [a.country for a in (source, target) if a is not None and a.country]
+                location = self.locator.sentence_place(where.sent, where.found, hints)
             source, target = place_agents(
                 source, target, place=location.country if location else None, dominant=where.dominant
             )

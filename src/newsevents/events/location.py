@@ -174,6 +174,24 @@ class EventLocator:
                 return self._when_clause_place(heads, found, hints)
             heads = [top.head, top.head]
 
+    def sentence_place(self, sent: Span, found: DocActors, hints: list[str]) -> Location | None:
+        """Return the one place a sentence names as where something happened, else None.
+
+        For an event read in the whole sentence ("At least 23 people were killed and scores
+        wounded in Somalia ..."): any place phrase of any clause may be its scene, so only a
+        sentence that names a single such place gives one.
+        """
+        names: dict[str, PlaceMention] = {}
+        for prep in sent:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:
+                continue
+            mention = self._phrase_place(prep, found)
+            if mention is not None:
+                names.setdefault(_bare_text(mention.text).casefold(), mention)
+        if len(names) != 1:
+            return None
+        return self._resolve_mention(next(iter(names.values())), hints)
+
     def _when_clause_place(self, heads: list[Token], found: DocActors, hints: list[str]) -> Location | None:
         """Return the place of a "when ..." clause under the trigger's verb, the action's own scene."""
         for head in heads[:2]:

@@ -90,6 +90,8 @@ class Trigger:
     targets: list[Actor] = field(default_factory=list)
     mutual: bool = False
     direct: bool = True
+    #: The event was read in the whole sentence (a classifier's), not in this one word.
+    whole: bool = False
 
     @property
     def governor(self) -> Token:
@@ -580,7 +582,7 @@ def sentence_trigger(sent: Span, code: str, actors: DocActors, implied_agent: st
     """
     root = reported_act(sent.root)
     pattern = Pattern(root.pos_, root.lemma_.lower(), None, None, None, code, False, None)
-    trigger = Trigger(root, pattern, direct=False)
+    trigger = Trigger(root, pattern, direct=False, whole=True)
     verbs = [t for t in root.subtree if t.pos_ in {"VERB", "AUX"}] or [root]
     for verb in verbs:
         agents = _actors(_prep_objects(verb, {"by"}), actors) or _actors(_children(verb, {"nsubj"}), actors)
