@@ -35,6 +35,8 @@ def codes(pipeline: Pipeline, *paragraphs: str) -> dict[str, str]:
         ("The OSCE Minsk Group acted as mediator.", "OSCE Minsk Group", "IGOOSC"),
         ("The Taliban freed the hostages.", "Taliban", "AFGINS"),
         ("U.S. Sen. Dana Whitfield voted against the bill.", "Dana Whitfield", "USALEG"),
+        ("Chad's former prime minister spoke to reporters.", "former prime minister", "TCD"),
+        ("Chad's prime minister spoke to reporters.", "prime minister", "TCDGOV"),
     ],
 )
 def test_actor_coder_codes_phrases(pipeline: Pipeline, text: str, mention: str, code: str) -> None:

@@ -204,3 +204,11 @@ def test_anti_government_protests_take_their_place_from_the_story(pipeline: Pipe
     )
     protests = [e for e in code_text(pipeline, text) if e.root_code == "14"]
     assert [(e.source.code, e.target.code if e.target else None) for e in protests] == [("HKGCVL", "HKGGOV")]
+
+
+def test_a_specific_act_with_no_one_named_acting_needs_no_cue_words(pipeline: Pipeline) -> None:
+    text = "An Azerbaijani opposition activist has been detained in central Baku."
+    events = code_text(pipeline, text)
+    assert [(e.source.agent, e.root_code) for e in events] == [("COP", "17")]
+    assert events[0].acled is not None
+    assert events[0].acled.sub_event_type == "Arrests"

@@ -184,6 +184,16 @@ def _called_place(ent: Span) -> bool:
     return named and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
+#: Modifiers saying a title is no longer held ("former president", "ex-minister").
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
+
+
+def _former(token: Token) -> bool:
+    """Return True for a title its modifier says is no longer held ("the former prime minister")."""
+    words = [t for t in token.subtree if t.i < token.i and t.dep_ in {"amod", "compound", "advmod"}]
+    return any(t.lower_ in FORMER_WORDS for t in words) or token.lower_.startswith("ex-")
+
+
 def _locative(token: Token) -> bool:
     """Return True where a capital names a place ("in Moscow", "a Moscow court"), not its government."""
     if token.dep_ in {"compound", "amod", "nmod", "npadvmod", "appos"}:
@@ -470,6 +480,11 @@ class ActorCoder:
             found.add(token, [self._coded(span, found.offset, code, agent) for code in countries])
             return
         country = countries[0] if countries else None
+        if _former(token):
+            # "Pakistan's former prime minister": of the country still, but no longer its government
+            if country is not None:
+                found.add(token, [self._coded(span, found.offset, country, None)])
+            return
         common = token.text[:1].islower() or (span[0].is_sent_start and token.tag_ == "NNS")
         if country is None and agent in DOMESTIC_AGENTS and common:
             country = self.memory.dominant()

@@ -398,8 +398,9 @@ class EventCoder:
 
         "Three civilians were killed in a suicide car bombing": the trigger says force was used
         on someone; its source is the agent the sentence implies (unidentified armed men; the
-        police for an arrest). The sentence must say what kind of act it was, by its cue words
-        (``acled_cues.tsv``) or the classifier: "20,000 were killed in the war" is a toll, no event.
+        police for an arrest). The act's kind must be known: from a specific code ("detained",
+        "abducted"), the sentence's cue words (``acled_cues.tsv``) or the classifier; "20,000 were
+        killed in the war" says no kind of act and is a toll, no event.
         """
         for trigger in triggers:
             code = trigger.pattern.code
@@ -407,7 +408,10 @@ class EventCoder:
                 continue
             if modality_of(trigger) != ("asserted", False):
                 continue
-            acled = worded_acled(code, where.sent.text, trigger.targets[0].agent)
+            agent = trigger.targets[0].agent
+            acled = worded_acled(code, where.sent.text, agent)
+            if acled is None and code not in GENERAL_FORCE:  # "was detained": the code says what it was
+                acled = self.codebook.acled(code, state_actor=False)
             sub_event_type = where.acled or (acled.sub_event_type if acled else None)
             if sub_event_type is None:
                 continue
