@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.events.classifier import acled_classifier
-from newsevents.events.coder import sentence_cue, sentence_label
+from newsevents.events.sentence import sentence_cue, sentence_label
 from newsevents.events.triggers import reported_act
 from newsevents.model import Event, Page, content_id
 from newsevents.nlp import parse

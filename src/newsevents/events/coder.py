@@ -21,6 +21,7 @@ from newsevents.events.dates import EventDate, from_publication, published_date,
 from newsevents.events.frames import FRAME_MODALITY, load_frames
 from newsevents.events.location import EventLocator
 from newsevents.events.patterns import PatternTable, load_patterns
+from newsevents.events.sentence import LOOTING, acted_on, sentence_cue, sentence_label
 from newsevents.events.triggers import (
     ALLEGATION_VERBS,
     DEMAND_VERBS,
@@ -55,41 +56,12 @@ THREAT_FRAMES = frozenset(["say", "vow", "warn", "threaten", "pledge", "promise"
 ACLED_TYPE_MIN = 0.6
 #: The same for a sentence read with its paragraph: two readings that agree are surer than one.
 ACLED_CONTEXT_MIN = 0.45
-LOOTING = "Looting/property destruction"
 #: Kinds of ground a force can take ("captured five villages", "seized control of the base").
 TERRITORY_NOUNS = frozenset(
     "village town city area district neighbourhood neighborhood port base camp region territory hill "
     "checkpoint post outpost airport airbase road highway crossing province stronghold position bridge "
     "island control".split()
 )
-#: ACLED sub-event types a sentence's verb and what it acts on define (see ``sentence_cue``):
-#: (verbs, nouns one of its subject or objects must be (None: any), sub-event type).
-WEAPON_NOUNS = frozenset(
-    "weapon arm ammunition ammo explosive gun firearm pistol rifle kalashnikov grenade mine landmine bomb "
-    "ied device cache arsenal munition bullet round rocket shell mortar detonator".split()
-)
-PROPERTY_NOUNS = frozenset(
-    "house home shop store car vehicle building church mosque temple school office property market "
-    "hut farm crop warehouse business".split()
-)
-VERB_CUES: tuple[tuple[frozenset[str], frozenset[str] | None, str], ...] = (
-    (
-        frozenset(
-            "seize confiscate discover find recover uncover defuse dismantle impound intercept".split()
-        ),
-        WEAPON_NOUNS,
-        "Disrupted weapons use",
-    ),
-    (
-        frozenset("throw hurl lob toss launch explode detonate".split()),
-        frozenset(["grenade"]),
-        "Grenade",
-    ),
-    (frozenset("loot ransack plunder pillage vandalise vandalize".split()), None, LOOTING),
-    (frozenset("burn torch raze bulldoze demolish".split()), PROPERTY_NOUNS, LOOTING),
-)
-#: How much the paragraph's ACLED label probabilities weigh beside the sentence's own.
-PARAGRAPH_WEIGHT = 0.5
 #: How sure the CAMEO root classifier must be to code a sentence the trigger table found nothing in.
 CAMEO_ROOT_MIN = 0.4
 #: Roots whose events take an ACLED type from the sentence classifier.
@@ -451,50 +423,7 @@ def _takes_ground(code: str, trigger: Trigger) -> bool:
     """
     if not code.startswith("192") or trigger.governor.dep_ == "xcomp":  # "tried to regain control"
         return False
-    objects = [c for c in trigger.governor.children if c.dep_ in {"dobj", "nsubjpass"}]
-    objects += [p for o in objects for prep in o.children if prep.lower_ == "of" for p in prep.children]
-    return any(o.lemma_.lower() in TERRITORY_NOUNS for o in objects)
-
-
-def sentence_cue(sent: Span) -> str | None:
-    """Return the ACLED sub-event type a sentence's own words define, else None (see ``VERB_CUES``).
-
-    Some types are defined by an act on a kind of thing, which the words show plainly: "police
-    seized eight guns" (weapons seized: disrupted weapons use), "shops were looted", "gunmen
-    burned dozens of homes" (looting or property destruction), "a grenade was hurled at the bus"
-    (grenade). A negated verb cues nothing.
-    """
-    for verb in sent:
-        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
-            continue
-        lemma = verb.lemma_.lower()
-        for verbs, things, sub_event_type in VERB_CUES:
-            if lemma in verbs and (things is None or _objects(verb) & things):
-                return sub_event_type
-    return None
-
-
-def _objects(verb: Token) -> set[str]:
-    """Return the lemmas of what a verb acts on: subject, objects, their conjuncts, "caches of arms"."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
-    objects += [conj for o in objects for conj in o.conjuncts]
-    objects += [p for o in objects for prep in o.children if prep.lower_ == "of" for p in prep.children]
-    return {o.lemma_.lower() for o in objects}
-
-
-def sentence_label(text: str, context: Mapping[str, float] | None) -> tuple[str, float]:
-    """Return the ACLED label of a sentence read with its paragraph, and its probability.
-
-    The sentence's and the paragraph's label probabilities are averaged, so a sentence whose
-    paragraph tells the same story ("... opened fire on the convoy. Two soldiers died.") is
-    typed with more confidence, and one that only echoes a word of the story with less.
-    """
-    probs = acled_classifier().probabilities(text)
-    if context is not None:
-        weight = PARAGRAPH_WEIGHT
-        probs = {label: (1 - weight) * p + weight * context[label] for label, p in probs.items()}
-    label = max(probs, key=probs.__getitem__)
-    return label, probs[label]
+    return bool(acted_on(trigger.governor, subject=False) & TERRITORY_NOUNS)
 
 
 def actor_pairs(trigger: Trigger) -> list[tuple[Actor, Actor | None]]:
