@@ -43,6 +43,17 @@ def test_actor_coder_codes_phrases(pipeline: Pipeline, text: str, mention: str, 
     assert codes(pipeline, text)[mention] == code
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks on the future of the Korean peninsula resumed on Monday.",
+        "A tanker was seized in the Arabian Sea on Monday.",
+    ],
+)
+def test_actor_coder_a_demonym_naming_a_geographic_feature_is_no_actor(pipeline: Pipeline, text: str) -> None:
+    assert not [a for a in actors(pipeline, text) if a.text in {"Korean", "Arabian"}]
+
+
 def test_actor_coder_person_by_apposed_title(pipeline: Pipeline) -> None:
     found = codes(pipeline, "He met his British counterpart Michael Fallon.")
     assert found["Michael Fallon"] == "GBRGOV"

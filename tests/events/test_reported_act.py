@@ -212,3 +212,12 @@ def test_a_specific_act_with_no_one_named_acting_needs_no_cue_words(pipeline: Pi
     assert [(e.source.agent, e.root_code) for e in events] == [("COP", "17")]
     assert events[0].acled is not None
     assert events[0].acled.sub_event_type == "Arrests"
+
+
+def test_a_summit_that_names_its_sides_is_coded_even_as_the_purpose_of_a_meeting(pipeline: Pipeline) -> None:
+    text = "The delegations met in Geneva for the first summit between Ghana and Togo."
+    assert ("GHA", "TGO") in {
+        (e.source.code[:3], e.target.code[:3] if e.target else None) for e in code_text(pipeline, text)
+    }
+    text = "The African Union appealed for a ceasefire between Sudan and Chad."
+    assert not [e for e in code_text(pipeline, text) if e.source.code[:3] == "SDN"]

@@ -184,6 +184,17 @@ def _called_place(ent: Span) -> bool:
     return named and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
+#: Geographic features a demonym names rather than modifies ("the Korean peninsula", "the Arabian Sea").
+FEATURE_NOUNS = frozenset(
+    "peninsula sea gulf strait straits ocean bay channel basin desert plateau highlands lowlands".split()
+)
+
+
+def _names_feature(token: Token) -> bool:
+    """Return True for a demonym that is part of a geographic feature's name ("Korean peninsula")."""
+    return token.dep_ in {"amod", "compound"} and token.head.lemma_.lower() in FEATURE_NOUNS
+
+
 #: Modifiers saying a title is no longer held ("former president", "ex-minister").
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
 
@@ -374,6 +385,8 @@ class ActorCoder:
                 name=group.name,
             )
         else:
+            if lex.is_demonym(ent.text) and _names_feature(ent.root):
+                return  # "the Korean peninsula", "the Arabian Sea": part of a place's name, no actor
             country = code[:3]
             capital = lex.capital(ent.text) is not None and lex.country(ent.text) is None
             if capital or lex.region(ent.text) is not None:

@@ -66,6 +66,8 @@ INTENT_VERBS = frozenset(
     ]
 )
 DEMAND_VERBS = frozenset(["urge", "call", "demand", "ask", "press", "request"])
+#: Verbs whose "for" names what is asked for ("appealed for a ceasefire between X and Y").
+APPEAL_VERBS = frozenset("appeal plead push lobby campaign pray hope wish".split())
 REPORT_VERBS = frozenset(["say", "tell", "claim", "report", "allege", "add", "state", "announce", "insist"])
 #: Verbs through which one actor demands something of another ("X said Y must ...").
 SPEECH_VERBS = REPORT_VERBS | frozenset("stress reiterate warn write declare remind argue".split())
@@ -184,7 +186,10 @@ def _absorbed(token: Token, verb_ids: set[int]) -> bool:
     if (token.dep_ == "dobj" and token.head.i in verb_ids) or token.dep_ == "compound":
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.i in verb_ids:
-        return True  # "called for the release of the hostages": the release is what is demanded
+        # "called for the release of the hostages": the release is what is demanded; but "met for
+        # the first summit between the two countries" names its own sides
+        sides = any(c.dep_ == "prep" and c.lower_ in {"between", "among"} for c in token.children)
+        return not sides or token.head.head.lemma_.lower() in DEMAND_VERBS | APPEAL_VERBS
     return token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS
 
 
