@@ -221,3 +221,27 @@ def test_a_summit_that_names_its_sides_is_coded_even_as_the_purpose_of_a_meeting
     }
     text = "The African Union appealed for a ceasefire between Sudan and Chad."
     assert not [e for e in code_text(pipeline, text) if e.source.code[:3] == "SDN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey warned that it would respond if Greek ships entered the disputed waters.", ("TUR", "GRC")),
+        (
+            "Kenya's envoy criticised Uganda and warned that the Kenyan government would act "
+            "if Somalia moved troops.",
+            ("KEN", "SOM"),
+        ),
+    ],
+)
+def test_a_warning_of_what_the_speaker_s_side_will_do_is_a_threat(
+    pipeline: Pipeline, text: str, expected: tuple[str, str]
+) -> None:
+    threats = [e for e in code_text(pipeline, text) if e.code == "130"]
+    assert [(e.source.code[:3], e.target.code[:3] if e.target else None) for e in threats] == [expected]
+
+
+def test_a_warning_about_others_or_an_uncoded_condition_is_no_threat(pipeline: Pipeline) -> None:
+    assert not code_text(pipeline, "Analysts in Kenya warned that prices would rise.")
+    text = "China warned that it would take strong countermeasures if the speaker visited the island."
+    assert not [e for e in code_text(pipeline, text) if e.code == "130"]

@@ -38,6 +38,7 @@ from newsevents.events.triggers import (
     reported_act,
     sentence_trigger,
     verb_chain,
+    warning_trigger,
     with_implied_source,
 )
 from newsevents.model import Acled, Actor, Article, Event, Location, Plover, event_id
@@ -186,6 +187,9 @@ class EventCoder:
             trigger = None if out else framed(where.sent, where.found)
             if trigger is not None:
                 out += [c.event for c in self._events(trigger, where)[0]]
+        warning = warning_trigger(where.sent, where.found, {t.token.i for t in coded_triggers})
+        if warning is not None:
+            out += [c.event for c in self._events(warning, where)[0]]
         if out or not self._reports_act(reported_act(where.sent.root)):
             return out
         out = self._unclaimed_force(coded_triggers, where)

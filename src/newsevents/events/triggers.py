@@ -577,6 +577,51 @@ def framing_trigger(sent: Span, actors: DocActors) -> Trigger | None:
     return None
 
 
+def warning_trigger(sent: Span, actors: DocActors, taken: AbstractSet[int] = frozenset()) -> Trigger | None:
+    """Return a threat trigger for "X warned that it would <act> if Y ..." that no pattern coded.
+
+    A warning whose clause says what the speaker's own side will do is a threat (CAMEO 130) to
+    the actor of its condition, else to the other actor the clause names: "China warned that its
+    government would not sit on its hands if Hong Kong's unrest grew". A clause holding a coded
+    trigger (``taken``: token indices) is read by the frames instead.
+    """
+    for verb in sent:
+        if verb.lemma_.lower() not in {"warn", "caution"} or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        sources, direct = subjects(verb, actors)
+        countries = {a.country for a in sources if a.country}
+        for clause in _children(verb, {"ccomp"}):
+            aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+            own = [a for a in subjects(clause, actors)[0] if a.country in countries]
+            if not countries or not aux & (FUTURE_AUX | {"would"}) or not own:
+                continue
+            if any(t.i in taken for t in clause.subtree):
+                continue
+            others = _conditioned(clause, actors)
+            if others is None:
+                others = [
+                    a
+                    for t in clause.subtree
+                    for a in actors.by_head.get(t.i, [])
+                    if a.country not in countries
+                ]
+            if others:
+                pattern = Pattern(verb.pos_, verb.lemma_.lower(), None, None, None, "130", False, None)
+                return Trigger(verb, pattern, sources, others[:1], direct=direct)
+    return None
+
+
+def _conditioned(clause: Token, actors: DocActors) -> list[Actor] | None:
+    """Return who acts in the condition of a warning ("... if Pelosi visits Taiwan" -> Pelosi).
+
+    None when the warning states no condition; an empty list when its actor is not one we code.
+    """
+    for condition in _children(clause, {"advcl"}):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "should"} for c in condition.children):
+            return subjects(condition, actors)[0]
+    return None
+
+
 def sentence_trigger(sent: Span, code: str, actors: DocActors, implied_agent: str | None) -> Trigger:
     """Return a trigger for an event the classifier read in the whole sentence, not in one word.
 
