@@ -245,3 +245,23 @@ def test_a_warning_about_others_or_an_uncoded_condition_is_no_threat(pipeline: P
     assert not code_text(pipeline, "Analysts in Kenya warned that prices would rise.")
     text = "China warned that it would take strong countermeasures if the speaker visited the island."
     assert not [e for e in code_text(pipeline, text) if e.code == "130"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jordan said that Israel's decision was illegal.", ("JOR", "111", "ISR")),
+        ("The Kenyan opposition alleged that Uganda's election was irregular.", ("KEN", "112", "UGA")),
+    ],
+)
+def test_saying_an_actor_s_act_was_wrong_criticises_the_actor(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = code_text(pipeline, text)
+    assert [(e.source.code[:3], e.code, e.target.code[:3] if e.target else None) for e in events] == [
+        expected
+    ]
+
+
+def test_saying_an_actor_s_act_was_not_wrong_is_no_criticism(pipeline: Pipeline) -> None:
+    assert not code_text(pipeline, "Jordan said that Israel's decision was not illegal.")

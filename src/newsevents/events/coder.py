@@ -30,6 +30,7 @@ from newsevents.events.triggers import (
     INTENT_VERBS,
     SPEECH_VERBS,
     Trigger,
+    censure_trigger,
     demand_trigger,
     demanded_by,
     find_triggers,
@@ -187,9 +188,11 @@ class EventCoder:
             trigger = None if out else framed(where.sent, where.found)
             if trigger is not None:
                 out += [c.event for c in self._events(trigger, where)[0]]
-        warning = warning_trigger(where.sent, where.found, {t.token.i for t in coded_triggers})
-        if warning is not None:
-            out += [c.event for c in self._events(warning, where)[0]]
+        taken = {t.token.i for t in coded_triggers}
+        for spoken in (warning_trigger, censure_trigger):
+            trigger = spoken(where.sent, where.found, taken)
+            if trigger is not None:
+                out += [c.event for c in self._events(trigger, where)[0]]
         if out or not self._reports_act(reported_act(where.sent.root)):
             return out
         out = self._unclaimed_force(coded_triggers, where)

@@ -611,6 +611,44 @@ def warning_trigger(sent: Span, actors: DocActors, taken: AbstractSet[int] = fro
     return None
 
 
+#: Words that judge something wrong: "said that X's request was inappropriate" criticises X.
+CENSURE_WORDS = frozenset(
+    "illegal unlawful inappropriate unacceptable wrong irregular outrageous provocative irresponsible "
+    "reckless unjustified baseless absurd shameful disgraceful hypocritical illegitimate unconstitutional "
+    "sham farce travesty mistake violation abuse lie disgrace".split()
+)
+
+
+def censure_trigger(sent: Span, actors: DocActors, taken: AbstractSet[int] = frozenset()) -> Trigger | None:
+    """Return a criticism trigger for "X said (that) Y's <thing> was <wrong>" that no pattern coded.
+
+    The speaker disapproves (CAMEO 111) of the actor the judged clause is about: its subject, or
+    the owner of its subject ("Trump's request"); alleging it is an accusation (112).
+    """
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if lemma not in SPEECH_VERBS | {"allege"} or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for clause in _children(verb, {"ccomp"}):
+            if clause.i in taken or any(c.dep_ == "neg" for c in clause.children):
+                continue
+            judged = [c for c in clause.children if c.dep_ in {"acomp", "attr"}]
+            judged += [conj for j in judged for conj in j.conjuncts]
+            if clause.lemma_ != "be" or not any(j.lemma_.lower() in CENSURE_WORDS for j in judged):
+                continue
+            subject = _children(clause, {"nsubj"})
+            about = _actors(subject, actors) or _actors(
+                [p for s in subject for p in _children(s, {"poss"})], actors
+            )
+            sources, direct = subjects(verb, actors)
+            targets = [a for a in about if a not in sources]
+            if sources and targets:
+                code = "112" if lemma == "allege" else "111"
+                pattern = Pattern(verb.pos_, lemma, None, None, None, code, False, None)
+                return Trigger(verb, pattern, sources, targets, direct=direct)
+    return None
+
+
 def _conditioned(clause: Token, actors: DocActors) -> list[Actor] | None:
     """Return who acts in the condition of a warning ("... if Pelosi visits Taiwan" -> Pelosi).
 
