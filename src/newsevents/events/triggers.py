@@ -531,6 +531,14 @@ def _done(verb: Token) -> bool:
     return verb.tag_ in DONE_TAGS or bool(aux & {"has", "have", "had"})
 
 
+def _coded_verb(
+    verb: Token, code: str, sources: list[Actor], targets: list[Actor], *, direct: bool
+) -> Trigger:
+    """Return a trigger on ``verb`` coded ``code`` by a rule, not by a row of the pattern table."""
+    pattern = Pattern(verb.pos_, verb.lemma_.lower(), None, None, None, code, False, None)
+    return Trigger(verb, pattern, sources, targets, direct=direct)
+
+
 def demand_trigger(sent: Span, actors: DocActors) -> Trigger | None:
     """Return a demand trigger for "X said (that) Y must Z" whose Z no pattern codes, else None.
 
@@ -547,8 +555,7 @@ def demand_trigger(sent: Span, actors: DocActors) -> Trigger | None:
         sources, direct = subjects(root, actors)
         targets = [a for a in _actors(_children(clause, {"nsubj", "nsubjpass"}), actors) if a not in sources]
         if sources and targets:
-            pattern = Pattern(root.pos_, root.lemma_.lower(), None, None, None, "100", False, None)
-            return Trigger(root, pattern, sources, targets, direct=direct)
+            return _coded_verb(root, "100", sources, targets, direct=direct)
     return None
 
 
@@ -572,8 +579,7 @@ def framing_trigger(sent: Span, actors: DocActors) -> Trigger | None:
             objects = _children(act, {"dobj"}) + _prep_objects(act, {"from", "against", "on", "to", "with"})
             targets = [a for a in _actors(objects, actors) if a not in sources]
             if sources and targets:
-                pattern = Pattern(verb.pos_, verb.lemma_.lower(), None, None, None, code, False, None)
-                return Trigger(verb, pattern, sources, targets, direct=direct)
+                return _coded_verb(verb, code, sources, targets, direct=direct)
     return None
 
 
@@ -606,8 +612,7 @@ def warning_trigger(sent: Span, actors: DocActors, taken: AbstractSet[int] = fro
                     if a.country not in countries
                 ]
             if others:
-                pattern = Pattern(verb.pos_, verb.lemma_.lower(), None, None, None, "130", False, None)
-                return Trigger(verb, pattern, sources, others[:1], direct=direct)
+                return _coded_verb(verb, "130", sources, others[:1], direct=direct)
     return None
 
 
@@ -643,9 +648,9 @@ def censure_trigger(sent: Span, actors: DocActors, taken: AbstractSet[int] = fro
             sources, direct = subjects(verb, actors)
             targets = [a for a in about if a not in sources]
             if sources and targets:
-                code = "112" if lemma == "allege" else "111"
-                pattern = Pattern(verb.pos_, lemma, None, None, None, code, False, None)
-                return Trigger(verb, pattern, sources, targets, direct=direct)
+                return _coded_verb(
+                    verb, "112" if lemma == "allege" else "111", sources, targets, direct=direct
+                )
     return None
 
 
@@ -669,8 +674,8 @@ def sentence_trigger(sent: Span, code: str, actors: DocActors, implied_agent: st
     a sentence that names no acting actor gets no source.
     """
     root = reported_act(sent.root)
-    pattern = Pattern(root.pos_, root.lemma_.lower(), None, None, None, code, False, None)
-    trigger = Trigger(root, pattern, direct=False, whole=True)
+    trigger = _coded_verb(root, code, [], [], direct=False)
+    trigger.whole = True
     verbs = [t for t in root.subtree if t.pos_ in {"VERB", "AUX"}] or [root]
     for verb in verbs:
         agents = _actors(_prep_objects(verb, {"by"}), actors) or _actors(_children(verb, {"nsubj"}), actors)
