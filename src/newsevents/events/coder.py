@@ -30,11 +30,13 @@ from newsevents.events.triggers import (
     INTENT_VERBS,
     SPEECH_VERBS,
     Trigger,
+    auxiliaries,
     censure_trigger,
     demand_trigger,
     demanded_by,
     find_triggers,
     framing_trigger,
+    is_negated,
     modality_of,
     reported_act,
     sentence_trigger,
@@ -222,7 +224,7 @@ class EventCoder:
         """
         if root.pos_ not in {"VERB", "AUX"}:
             return True  # a headline fragment: "Car bomb kills six in Mogadishu"
-        if any(c.dep_ == "neg" for c in root.children) or root.lemma_.lower() in NOT_ACTS:
+        if is_negated(root) or root.lemma_.lower() in NOT_ACTS:
             return False
         pattern = self.patterns.match_verb(root)
         return pattern is None or pattern.code[:2] in ACLED_ROOTS
@@ -563,8 +565,7 @@ def event_date(
 
 def _past_perfect(verb: Token) -> bool:
     """Return True for "had fought", "had been holding": an action before the story's own past."""
-    aux = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    return "had" in aux and verb.tag_ in {"VBN", "VBG"}
+    return "had" in auxiliaries(verb, passive=True) and verb.tag_ in {"VBN", "VBG"}
 
 
 def _describes_noun(token: Token, heads: set[int]) -> bool:

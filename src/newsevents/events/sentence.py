@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from newsevents.events.classifier import acled_classifier
+from newsevents.events.triggers import is_negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -57,7 +58,7 @@ def sentence_cue(sent: Span) -> str | None:
     (grenade). A negated verb cues nothing.
     """
     for verb in sent:
-        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        if verb.pos_ != "VERB" or is_negated(verb):
             continue
         lemma = verb.lemma_.lower()
         for verbs, things, sub_event_type in VERB_CUES:

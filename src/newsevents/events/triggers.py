@@ -131,6 +131,22 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
     return found
 
 
+def is_negated(token: Token) -> bool:
+    """Return True when a word carries its own negation ("did not attack", "no longer")."""
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def auxiliaries(verb: Token, *, passive: bool = False) -> set[str]:
+    """Return the auxiliaries of a verb, lower-cased ("would", "to", "have"; "was" with ``passive``)."""
+    deps = {"aux", "auxpass"} if passive else {"aux"}
+    return {c.lower_ for c in verb.children if c.dep_ in deps}
+
+
+def _perfect_infinitive(verb: Token) -> bool:
+    """Return True for "to have <done>" outside a raising verb's clause ("states to have signed")."""
+    return {"to", "have"} <= auxiliaries(verb) and verb.dep_ != "xcomp"
+
+
 def _describes(verb: Token) -> bool:
     """Return True for a verb that describes a noun rather than reports an act.
 
@@ -138,16 +154,13 @@ def _describes(verb: Token) -> bool:
     with Israel" (a perfect infinitive outside a raising verb's clause) name what someone is,
     not what happened in the story. "X is said to have fired" (an xcomp) is still reported.
     """
-    if verb.dep_ == "amod":
-        return True
-    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return {"to", "have"} <= aux and verb.dep_ != "xcomp"
+    return verb.dep_ == "amod" or _perfect_infinitive(verb)
 
 
 def _described(noun: Token) -> bool:
     """Return True for an event noun inside a describing verb's clause ("states to have signed treaties")."""
     verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    return verb is not None and verb.dep_ != "amod" and _describes(verb)
+    return verb is not None and _perfect_infinitive(verb)
 
 
 def _claimed(noun: Token) -> bool:
@@ -484,7 +497,7 @@ def modality_of(trigger: Trigger) -> tuple[str, bool]:
     reported = top.dep_ == "ccomp" and head.lemma_.lower() in REPORT_VERBS
     if top.dep_ in {"ccomp", "advcl"} and head is not top:
         # "did not say that X attacked": a denied report; an adverbial clause keeps its own polarity
-        negated = negated or (top.dep_ == "ccomp" and any(c.dep_ == "neg" for c in head.children))
+        negated = negated or (top.dep_ == "ccomp" and is_negated(head))
         lemma = head.lemma_.lower()
         if lemma in INTENT_VERBS:
             return "intended", negated
@@ -512,7 +525,7 @@ def reported_act(verb: Token) -> Token:
     an act in their clause; "officials said they would retaliate" and "did not say that ..." do
     not (future, modal, negated), so the reporting verb stays.
     """
-    while verb.lemma_.lower() in ACT_REPORT_VERBS and not any(c.dep_ == "neg" for c in verb.children):
+    while verb.lemma_.lower() in ACT_REPORT_VERBS and not is_negated(verb):
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
         # "a helicopter is said to have dropped containers": the act is the passive's xcomp
         if not clauses and any(c.dep_ == "auxpass" for c in verb.children):
@@ -525,8 +538,8 @@ def reported_act(verb: Token) -> Token:
 
 def _done(verb: Token) -> bool:
     """Return True when a clause verb tells of something done: past, not negated, no modal or future."""
-    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if any(c.dep_ == "neg" for c in verb.children) or aux & (HYPOTHETICAL_AUX | FUTURE_AUX | OBLIGATION_AUX):
+    aux = auxiliaries(verb, passive=True)
+    if is_negated(verb) or aux & (HYPOTHETICAL_AUX | FUTURE_AUX | OBLIGATION_AUX):
         return False
     return verb.tag_ in DONE_TAGS or bool(aux & {"has", "have", "had"})
 
@@ -546,11 +559,10 @@ def demand_trigger(sent: Span, actors: DocActors) -> Trigger | None:
     it of Y (CAMEO 10). A denied or hedged statement ("did not say", "might say") is none.
     """
     root = sent.root
-    if root.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in {"neg", "aux"} for c in root.children):
+    if root.lemma_.lower() not in SPEECH_VERBS or is_negated(root) or auxiliaries(root):
         return None
     for clause in _children(root, {"ccomp"}):
-        aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if not aux & OBLIGATION_AUX or any(c.dep_ == "neg" for c in clause.children):
+        if not auxiliaries(clause) & OBLIGATION_AUX or is_negated(clause):
             continue
         sources, direct = subjects(root, actors)
         targets = [a for a in _actors(_children(clause, {"nsubj", "nsubjpass"}), actors) if a not in sources]
@@ -572,7 +584,7 @@ def framing_trigger(sent: Span, actors: DocActors) -> Trigger | None:
     """
     for verb in sent:
         code = FRAMING_CODES.get(verb.lemma_.lower())
-        if code is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        if code is None or verb.pos_ != "VERB" or is_negated(verb):
             continue
         for act in _children(verb, {"xcomp"}):
             sources, direct = subjects(verb, actors)
@@ -592,14 +604,13 @@ def warning_trigger(sent: Span, actors: DocActors, taken: AbstractSet[int] = fro
     trigger (``taken``: token indices) is read by the frames instead.
     """
     for verb in sent:
-        if verb.lemma_.lower() not in {"warn", "caution"} or any(c.dep_ == "neg" for c in verb.children):
+        if verb.lemma_.lower() not in {"warn", "caution"} or is_negated(verb):
             continue
         sources, direct = subjects(verb, actors)
         countries = {a.country for a in sources if a.country}
         for clause in _children(verb, {"ccomp"}):
-            aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
             own = [a for a in subjects(clause, actors)[0] if a.country in countries]
-            if not countries or not aux & (FUTURE_AUX | {"would"}) or not own:
+            if not countries or not auxiliaries(clause) & (FUTURE_AUX | {"would"}) or not own:
                 continue
             if any(t.i in taken for t in clause.subtree):
                 continue
@@ -632,10 +643,10 @@ def censure_trigger(sent: Span, actors: DocActors, taken: AbstractSet[int] = fro
     """
     for verb in sent:
         lemma = verb.lemma_.lower()
-        if lemma not in SPEECH_VERBS | {"allege"} or any(c.dep_ == "neg" for c in verb.children):
+        if lemma not in SPEECH_VERBS | {"allege"} or is_negated(verb):
             continue
         for clause in _children(verb, {"ccomp"}):
-            if clause.i in taken or any(c.dep_ == "neg" for c in clause.children):
+            if clause.i in taken or is_negated(clause):
                 continue
             judged = [c for c in clause.children if c.dep_ in {"acomp", "attr"}]
             judged += [conj for j in judged for conj in j.conjuncts]
