@@ -85,7 +85,13 @@ def worded_acled(code: str, sentence: str, target_agent: str | None) -> Acled | 
     Unlike ``refine_acled`` it never falls back on a row that reads only the code and the
     target ("someone killed civilians": an attack); the sentence must say what kind of act it was.
     """
-    return refine_acled(None, code, sentence, target_agent, tuple(c for c in load_cues() if c.cues))
+    return refine_acled(None, code, sentence, target_agent, _worded_cues())
+
+
+@functools.cache
+def _worded_cues() -> tuple[AcledCue, ...]:
+    """Return the packaged cue rows that name cue words (not those reading only code and target)."""
+    return tuple(cue for cue in load_cues() if cue.cues is not None)
 
 
 #: The CAMEO code a sentence-level ACLED event gets when no trigger word names it

@@ -275,7 +275,7 @@ class EventCoder:
         )
         out = []
         for source, target in actor_pairs(trigger):
-            if target is None and not (self._targetless(code, where) or _takes_ground(code, trigger)):
+            if target is None and not self._targetless(code, where, trigger):
                 continue
             location = self.locator.locate(trigger, where.found, source, target, fallback=where.dateline)
             if location is None and trigger.whole:
@@ -366,13 +366,16 @@ class EventCoder:
             confidence=confidence,
         )
 
-    def _targetless(self, code: str, where: Sentence) -> bool:
+    def _targetless(self, code: str, where: Sentence, trigger: Trigger) -> bool:
         """Return True when an event of ``code`` may stand without a target in this sentence.
 
         Statements, protests and shows of force may; force and coercion may where the
-        classifier reads the sentence as an ACLED event ("militants detonated a car bomb in Kabul").
+        classifier reads the sentence as an ACLED event ("militants detonated a car bomb in Kabul");
+        so may ground taken that the sentence names only by its kind (``_takes_ground``).
         """
-        return code[:2] in self.targetless_roots or (where.acled is not None and code[:2] in ACLED_ROOTS)
+        if code[:2] in self.targetless_roots or (where.acled is not None and code[:2] in ACLED_ROOTS):
+            return True
+        return _takes_ground(code, trigger)
 
     def _unclaimed_force(self, triggers: Sequence[Trigger], where: Sentence) -> list[Event]:
         """Return the event of an act of force whose trigger names a victim but no one acting.
