@@ -102,3 +102,16 @@ def test_html_page_without_text_or_description_has_no_body() -> None:
     assert (
         parse_html("<html><head><title>Wait</title></head><body><div></div></body></html>").paragraphs == ()
     )
+
+
+def test_htmldate_external_parser_is_ours() -> None:
+    """htmldate's slow every-locale parser is replaced by one that tries the string's script only."""
+    import htmldate.extractors
+
+    from newsevents.article.dates import script_date
+
+    assert htmldate.extractors._external_date is script_date
+    found = script_date("Mar. 11, 2026")
+    assert found is not None
+    assert found.date().isoformat() == "2026-03-11"
+    assert script_date("Top 5 alternatives to consider in 2026") is None

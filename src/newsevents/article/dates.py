@@ -298,6 +298,22 @@ def _languages_for(text: str) -> tuple[str, ...]:
     return _LATIN_LANGUAGES
 
 
+def script_date(string: str) -> dt.datetime | None:
+    """Return the date-time dateparser reads in ``string``, trying only the languages of its script.
+
+    Given no languages, dateparser tries each of its ~200 locales in turn (about 0.7 s a string);
+    htmldate's extensive search hands it such strings, so :mod:`~newsevents.article.html` routes
+    them here. Like htmldate's own call, it wants an absolute date and prefers the past.
+    """
+    settings = {"STRICT_PARSING": True, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        value = dateparser.parse(string, languages=list(_languages_for(string)), settings=settings)
+    except (ValueError, OverflowError) as exc:  # dateparser raises on odd input
+        logger.debug("dateparser failed on %r: %s", string, exc)
+        return None
+    return value if isinstance(value, dt.datetime) else None
+
+
 def _scan_foreign(text: str) -> tuple[Stamp, str] | None:
     """Return the stamp of a short non-English date line, read by dateparser."""
     if len(text) > 60 or not re.search(r"\b(?:19|20)\d{2}\b", text):
