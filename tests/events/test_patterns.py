@@ -144,6 +144,10 @@ def _triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
             "Kenyan opposition supporters held a rally in Nairobi against the government.",
             ("141", "KENOPP", "KENGOV"),
         ),
+        # a light object names the act by its modifier or its "of" complement
+        ("Norway ended its mediation efforts between Sudan and South Sudan.", ("165", "NOR", "SDN")),
+        ("Iran allowed the return of UN weapons inspectors.", ("0862", "IRN", "IGOUNO")),
+        ("Iran said it would allow the return of UN weapons inspectors.", ("0355", "IRN", "IGOUNO")),
     ],
 )
 def test_patterns_object_selects_the_code(

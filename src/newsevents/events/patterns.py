@@ -15,6 +15,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 COLUMNS = ("pos", "lemma", "particle", "object", "target", "code", "symmetric", "of_role")
+#: Object nouns that name an act only through their modifier or "of" complement: "ended mediation
+#: efforts", "undertook a mediation mission", "allowed the return of weapons inspectors".
+LIGHT_OBJECTS = frozenset(
+    "effort efforts mission bid attempt initiative process operation return deployment delivery "
+    "entry arrival resumption presence team".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +69,7 @@ class PatternTable:
         heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "xcomp"}]
         # "released the prime minister and 30 members of his government": any conjunct may fit
         objects = {o.lemma_.lower() for head in heads for o in (head, *head.conjuncts)}
+        objects |= _named_through(heads)
         preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "dative"}}
         # "withdraw from the deal": a prepositional object can select a row as a direct object does
         pobjs = {
@@ -105,6 +112,20 @@ class PatternTable:
             if pattern.objects is None or of_objects & pattern.objects:
                 return pattern
         return None
+
+
+def _named_through(heads: list[Token]) -> set[str]:
+    """Return the lemmas that light object nouns name their act by (see ``LIGHT_OBJECTS``)."""
+    out: set[str] = set()
+    for head in heads:
+        if head.lemma_.lower() not in LIGHT_OBJECTS:
+            continue
+        for child in head.children:
+            if child.dep_ in {"compound", "amod"}:
+                out.add(child.lemma_.lower())
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                out |= {g.lemma_.lower() for g in child.children if g.dep_ == "pobj"}
+    return out
 
 
 def _field(value: str) -> str | None:
