@@ -265,3 +265,22 @@ def test_saying_an_actor_s_act_was_wrong_criticises_the_actor(
 
 def test_saying_an_actor_s_act_was_not_wrong_is_no_criticism(pipeline: Pipeline) -> None:
     assert not code_text(pipeline, "Jordan said that Israel's decision was not illegal.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile called the Peruvian decision illegal.", [("CHL", "111", "PER")]),
+        ("Ghana described Togo's move as a provocation.", [("GHA", "111", "TGO")]),
+        ("Kenya branded the Somali raid a crime.", [("KEN", "111", "SOM")]),
+        ("Brazil called the Argentine proposal historic.", [("BRA", "051", "ARG")]),
+        # naming is never an appeal, and an unjudged or denied name is no event
+        ("Chile called the Peruvian plan a first step.", []),
+        ("Chile did not call the Peruvian decision illegal.", []),
+    ],
+)
+def test_naming_an_actor_s_act_judges_the_actor(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    events = code_text(pipeline, text)
+    assert [(e.source.code[:3], e.code, e.target.code[:3] if e.target else None) for e in events] == expected

@@ -26,6 +26,23 @@ from newsevents.model import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+#: Words that judge something wrong: "said that X's request was inappropriate" criticises X.
+CENSURE_WORDS = frozenset(
+    "illegal unlawful inappropriate unacceptable wrong irregular outrageous provocative irresponsible "
+    "reckless unjustified baseless absurd shameful disgraceful hypocritical illegitimate unconstitutional "
+    "sham farce travesty mistake violation abuse lie disgrace provocation aggression interference "
+    "betrayal insult blunder crime dangerous destabilizing destabilising hostile unfriendly adverse".split()
+)
+#: Words that judge something good: "called the agreement historic" praises its parties.
+PRAISE_WORDS = frozenset(
+    "historic courageous brave wise positive constructive welcome breakthrough milestone landmark "
+    "achievement encouraging commendable".split()
+)
+#: Verbs that name or judge their object by a second phrase: "called X a sham", "described X as
+#: illegal", "viewed X as a provocation". They are statements about X, never appeals or options.
+NAMING_VERBS = frozenset(
+    "call describe brand label term dub view regard see consider deem characterize characterise".split()
+)
 #: Verbs whose object noun is the event itself ("held talks", "signed a ceasefire").
 LIGHT_VERBS = frozenset(
     "hold have conduct sign reach launch stage make pay carry begin start continue wage "
@@ -115,6 +132,13 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
         if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
             if _alleged(token) or _describes(token):
                 continue
+            named = _named(token)
+            if named is not None:  # "called the move a sham": a judgement, not an appeal
+                judgement = _judgement(token, *named, actors)
+                if judgement is not None:
+                    verb_ids.add(token.i)
+                    found.append(judgement)
+                continue
             pattern = table.match_verb(token)
             if pattern is not None and pattern.code[:2] in FORCE_ROOTS and _figurative(token):
                 continue
@@ -129,6 +153,49 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
             if pattern is not None:
                 found.append(_noun_trigger(token, pattern, actors))
     return found
+
+
+def _named(verb: Token) -> tuple[Token, Token] | None:
+    """Return (what is named, what it is called) for a naming verb used to judge, else None.
+
+    "called the decision illegal" (object + predicate), "branded the sanctions a crime" (two
+    objects), "described Washington's move as a violation" ("as" on the verb or the object).
+    """
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    objects = _children(verb, {"dobj"})
+    predicates = _children(verb, {"oprd"})
+    if not objects:
+        # "called the American decision historic" is often parsed with the object as a
+        # compound of the predicate
+        objects = [c for p in predicates for c in p.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if not objects:
+            return None
+    named = objects[0]
+    # "... the proposal historic": a predicate adjective may be parsed as the object's modifier
+    after = [c for c in named.children if c.dep_ == "amod" and c.i > named.i]
+    called = predicates + objects[1:] + after + _prep_objects(verb, {"as"}) + _prep_objects(named, {"as"})
+    return (named, called[0]) if called else None
+
+
+def _judgement(verb: Token, named: Token, called: Token, actors: DocActors) -> Trigger | None:
+    """Return the criticism (111) or praise (051) that naming ``named`` as ``called`` makes, if any."""
+    words = {called.lemma_.lower()} | {
+        c.lemma_.lower() for c in called.children if c.dep_ in {"amod", "compound"}
+    }
+    if words & CENSURE_WORDS:
+        code = "111"
+    elif words & PRAISE_WORDS:
+        code = "051"
+    else:
+        return None
+    if is_negated(verb):
+        return None
+    sources, direct = subjects(verb, actors)
+    targets = [a for a in actors.at(named) if a not in sources]
+    if not sources or not targets:
+        return None
+    return _coded_verb(verb, code, sources, targets, direct=direct)
 
 
 def is_negated(token: Token) -> bool:
@@ -625,14 +692,6 @@ def warning_trigger(sent: Span, actors: DocActors, taken: AbstractSet[int] = fro
             if others:
                 return _coded_verb(verb, "130", sources, others[:1], direct=direct)
     return None
-
-
-#: Words that judge something wrong: "said that X's request was inappropriate" criticises X.
-CENSURE_WORDS = frozenset(
-    "illegal unlawful inappropriate unacceptable wrong irregular outrageous provocative irresponsible "
-    "reckless unjustified baseless absurd shameful disgraceful hypocritical illegitimate unconstitutional "
-    "sham farce travesty mistake violation abuse lie disgrace".split()
-)
 
 
 def censure_trigger(sent: Span, actors: DocActors, taken: AbstractSet[int] = frozenset()) -> Trigger | None:
