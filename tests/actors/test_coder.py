@@ -54,6 +54,12 @@ def test_actor_coder_a_demonym_naming_a_geographic_feature_is_no_actor(pipeline:
     assert not [a for a in actors(pipeline, text) if a.text in {"Korean", "Arabian"}]
 
 
+def test_actor_coder_a_country_a_specialist_studies_is_no_actor(pipeline: Pipeline) -> None:
+    text = "Maria Olsen, a Kenya specialist at the institute, said the vote was fair."
+    assert not [a for a in actors(pipeline, text) if a.country == "KEN"]
+    assert [a.country for a in actors(pipeline, "A Kenyan specialist said the vote was fair.")] == ["KEN"]
+
+
 def test_actor_coder_person_by_apposed_title(pipeline: Pipeline) -> None:
     found = codes(pipeline, "He met his British counterpart Michael Fallon.")
     assert found["Michael Fallon"] == "GBRGOV"

@@ -195,6 +195,19 @@ def _names_feature(token: Token) -> bool:
     return token.dep_ in {"amod", "compound"} and token.head.lemma_.lower() in FEATURE_NOUNS
 
 
+#: Nouns a country's name modifies as their subject matter ("a Ukraine specialist", "Iran policy").
+TOPIC_NOUNS = frozenset("specialist expert analyst scholar researcher watcher hawk observer policy".split())
+
+
+def _names_topic(token: Token) -> bool:
+    """Return True for a country name that says what a person studies or a policy is about.
+
+    "Alexander Vindman, a Ukraine specialist on the National Security Council" is no Ukrainian;
+    a demonym ("a Ukrainian specialist") still says who someone is, and is not read here.
+    """
+    return token.dep_ == "compound" and token.head.lemma_.lower() in TOPIC_NOUNS
+
+
 #: Modifiers saying a title is no longer held ("former president", "ex-minister").
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
 
@@ -387,6 +400,8 @@ class ActorCoder:
         else:
             if lex.is_demonym(ent.text) and _names_feature(ent.root):
                 return  # "the Korean peninsula", "the Arabian Sea": part of a place's name, no actor
+            if not lex.is_demonym(ent.text) and _names_topic(ent.root):
+                return  # "a Ukraine specialist", "our Iran policy": what is studied, no actor
             country = code[:3]
             capital = lex.capital(ent.text) is not None and lex.country(ent.text) is None
             if capital or lex.region(ent.text) is not None:
