@@ -298,3 +298,19 @@ def test_an_act_told_in_a_reporting_clause_is_coded_with_the_act_s_actors(
 )
 def test_a_reported_clause_that_is_future_or_denied_is_no_act(pipeline: Pipeline, text: str) -> None:
     assert not [e for e in code(pipeline, text) if e.root_code in {"18", "19", "20"} and not e.negated]
+
+
+def test_coder_an_act_promised_unless_the_other_side_yields_is_a_threat(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Ghana will withdraw its troops from Mali unless the junta holds elections.")
+    assert [(e.code[:2], e.source.code, e.target.code if e.target else None, e.modality) for e in events] == [
+        ("13", "GHA", "MLI", "asserted")
+    ]
+    events = code(pipeline, "Ghana will send troops to Mali if the junta asks for them.")
+    assert all(e.code[:2] != "13" for e in events)
+
+
+def test_coder_a_country_s_own_opposition_acts_on_its_government(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Kenyan opposition parties boycotted Kenya's election.")
+    assert ("143", "KENOPP", "KENGOV") in triples(events)
+    # rights groups, named without a country, are not placed in the state they accuse
+    assert not code(pipeline, "Human rights groups accused Kenya of torture.")

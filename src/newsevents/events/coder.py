@@ -87,6 +87,9 @@ NOT_ACTS = (
 IMPLIED_AGENTS = {"14": "CVL", "17": "COP"}
 #: Agents of state forces, for ACLED's state/non-state distinctions.
 STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+#: Agents who, named without a country, belong to the country they act in: parties, opposition,
+#: people, unions, students, rebels (not rights groups, media or businesses, often foreign).
+DOMESTIC_AGENTS = frozenset({"OPP", "PTY", "CVL", "LAB", "EDU", "REB", "INS", "SEP", "RAD"})
 
 
 @dataclass(frozen=True)
@@ -258,6 +261,8 @@ class EventCoder:
                 return framed, modality, negated, verb.i
         if modality != "asserted" and code[:2] >= "15" and _announced(trigger) and not negated:
             code, modality = self.frames.code_for("threat", code) or "138", "asserted"
+        elif modality == "intended" and not negated and _ultimatum(trigger):
+            code, modality = self.frames.code_for("threat", code) or "130", "asserted"
         elif modality == "intended":
             code = self.frames.code_for("intent", code) or code
         return code, modality, negated, None
@@ -274,7 +279,7 @@ class EventCoder:
             event_nouns=self.patterns.nouns,
         )
         out = []
-        for source, target in actor_pairs(trigger):
+        for source, target in actor_pairs(trigger, self.lexicon, code):
             if target is None and not self._targetless(code, where, trigger):
                 continue
             location = self.locator.locate(trigger, where.found, source, target, fallback=where.dateline)
@@ -299,6 +304,9 @@ class EventCoder:
                     agent="GOV",
                     name="implied: the government protested against",
                 )
+            if target is not None and source.agent in DOMESTIC_AGENTS:
+                # "the party will boycott Algeria's elections": a party placed in the state it names
+                target = _own_government(source, target, self.lexicon, code)
             if _at_home(code, source, target) and target is not None:
                 # "the junta imposed a curfew in Yangon": force at home falls on the people
                 target = replace(target, agent="CVL", code=f"{target.country}CVL")
@@ -438,7 +446,7 @@ def _takes_ground(code: str, trigger: Trigger) -> bool:
     return bool(acted_on(trigger.governor, subject=False) & TERRITORY_NOUNS)
 
 
-def actor_pairs(trigger: Trigger) -> list[tuple[Actor, Actor | None]]:
+def actor_pairs(trigger: Trigger, lexicon: Lexicon, code: str) -> list[tuple[Actor, Actor | None]]:
     """Return the (source, target) pairs of a trigger; mutual triggers act both ways."""
     pairs: list[tuple[Actor, Actor | None]]
     if trigger.mutual:
@@ -446,8 +454,34 @@ def actor_pairs(trigger: Trigger) -> list[tuple[Actor, Actor | None]]:
         pairs = [(a, b) for a in sides for b in sides if a is not b]
     else:
         targets: list[Actor | None] = list(trigger.targets) or [None]
-        pairs = [(s, t) for s in trigger.sources for t in targets]
+        pairs = [
+            (s, t if t is None else _own_government(s, t, lexicon, code))
+            for s in trigger.sources
+            for t in targets
+        ]
     return [(s, t) for s, t in pairs if t is None or not same_actor(s, t)]
+
+
+def _own_government(source: Actor, target: Actor, lexicon: Lexicon, code: str) -> Actor:
+    """Return the government a country's own party, rebels or people act on when they name the state.
+
+    "Kenyan opposition parties boycotted Kenya's election": the opposition acts on the
+    government (KENOPP -> KENGOV), not on itself. A place in the country ("in Sinjar") or a
+    people ("Yazidi men") is not the state named.
+    """
+    if (
+        code[:2] in FORCE_ROOTS  # force at home is read by the place (_domestic_targets, _at_home)
+        or target.kind != "state"
+        or target.agent is not None
+        or source.agent is None
+        or source.agent in STATE_AGENTS
+        or source.country != target.country
+        or target.name is None  # a place's state ("visit to Sinjar"), not the state named
+        or lexicon.country(target.text) is None
+        or lexicon.region(target.text) is not None
+    ):
+        return target
+    return replace(target, agent="GOV", code=f"{target.country}GOV")
 
 
 def place_agents(
@@ -535,6 +569,21 @@ def _announced(trigger: Trigger) -> bool:
     """Return True when force is announced for the future: "X said it would keep hitting Y" is a threat."""
     top = verb_chain(trigger.governor)[-1]
     return top.dep_ in {"ccomp", "xcomp"} and top.head.lemma_.lower() in THREAT_FRAMES
+
+
+def _ultimatum(trigger: Trigger) -> bool:
+    """Return True when an announced act has a condition that the other side must meet.
+
+    "Nigeria will withdraw its troops unless the president arranges a ceasefire": an act
+    promised unless another gives way is a threat, not an intention.
+    """
+    return any(
+        mark.dep_ == "mark" and mark.lower_ == "unless"
+        for verb in verb_chain(trigger.governor)
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        for mark in clause.children
+    )
 
 
 def event_date(
