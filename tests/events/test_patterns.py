@@ -9,7 +9,7 @@ import pytest
 from newsevents.errors import DataError
 from newsevents.events.codebook import load_codebook
 from newsevents.events.frames import load_frames
-from newsevents.events.patterns import COLUMNS, load_patterns, parse_patterns
+from newsevents.events.patterns import COLUMNS, base_forms, load_patterns, parse_patterns
 from newsevents.model import Article, Extraction
 from newsevents.nlp import parse
 from newsevents.pipeline import Pipeline
@@ -159,3 +159,17 @@ def test_patterns_object_selects_the_code(
 def test_patterns_table_without_header_is_a_coded_error() -> None:
     with pytest.raises(DataError, match=r"\[E501\].*no header"):
         parse_patterns("# only a note\n", path="patterns.tsv")
+
+
+def test_patterns_base_forms_undo_regular_endings() -> None:
+    assert "stage" in base_forms("staged")
+    assert "stop" in base_forms("stopped")
+    assert "shell" in base_forms("shelling")
+    assert "raid" in base_forms("raids")
+    assert base_forms("red") == []
+
+
+def test_patterns_a_misread_lemma_still_finds_its_row(pipeline: Pipeline) -> None:
+    # the lemmatizer reads this "staged" as "stag"
+    text = "Tens of thousands of university students throughout Chile staged mass demonstrations on Saturday."
+    assert {(code, source) for code, source, _ in _triples(pipeline, text)} == {("141", "CHLEDU")}

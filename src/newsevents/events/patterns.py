@@ -63,6 +63,12 @@ class PatternTable:
     def match_verb(self, token: Token) -> Pattern | None:
         """Return the most specific verb pattern that ``token`` and its particle and object fit."""
         candidates = self.by_key.get(("verb", token.lemma_.lower()))
+        if not candidates and token.tag_ in VERB_TAGS:
+            # the lemmatizer misreads some forms ("staged" -> "stag"): undo the regular inflection
+            candidates = next(
+                (found for form in base_forms(token.lower_) if (found := self.by_key.get(("verb", form)))),
+                None,
+            )
         if not candidates:
             return None
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
@@ -112,6 +118,22 @@ class PatternTable:
             if pattern.objects is None or of_objects & pattern.objects:
                 return pattern
         return None
+
+
+#: Tags of inflected verb forms whose base form a regular ending gives.
+VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+
+
+def base_forms(word: str) -> list[str]:
+    """Return the base forms a regular English verb ending allows ("staged" -> stage, "stopped" -> stop)."""
+    forms = []
+    for ending in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            forms += [stem, stem + "e"] if ending in {"ing", "ed"} else [stem]
+            if ending in {"ing", "ed"} and len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # "stopped" -> stop
+    return forms
 
 
 def _named_through(heads: list[Token]) -> set[str]:
