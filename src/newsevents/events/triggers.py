@@ -53,6 +53,9 @@ LIGHT_VERBS = frozenset(
 RECEIVER_VERBS = frozenset(["face", "receive", "draw", "suffer", "endure", "attract"])
 #: Roots of coercion and force, whose target may be given only as a place ("shelled villages in X").
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+#: Codes of restrictions eased (curfew, state of emergency, ban, censorship), which a state eases
+#: at home for its people ("lifted the state of emergency in Darfur" -> SDNCVL).
+EASED_AT_HOME = "081"
 #: Prepositions that name where something is.
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "around"})
 #: Objects that make a verb of force figurative: titles won, hopes dashed, ideas attacked.
@@ -404,7 +407,7 @@ def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Act
         found = found or _place_actors(tokens, actors, sources)
         if found:
             return found
-    if pattern.code[:2] in FORCE_ROOTS:
+    if pattern.code[:2] in FORCE_ROOTS or pattern.code.startswith(EASED_AT_HOME):
         # "struck targets in the Gaza Strip", "pounded the city of Mariupol": the place's state.
         places = _prep_objects(token, PLACE_PREPS) + [
             t for o in objects for t in _prep_objects(o, PLACE_PREPS | {"of"})
@@ -420,10 +423,11 @@ def _domestic_targets(code: str, places: list[Token], actors: DocActors, sources
     """Return who suffers force used at home, where the sentence names only the place.
 
     Coercion and assault in one's own country fall on its people ("imposed a curfew in
-    Yangon" -> MMRCVL); a non-state group that takes a town takes it from the state's forces
-    ("the Taliban seized control of Kunduz" -> AFGMIL).
+    Yangon" -> MMRCVL), and so does easing them ("lifted the curfew in Yangon"); a non-state
+    group that takes a town takes it from the state's forces ("the Taliban seized control of
+    Kunduz" -> AFGMIL).
     """
-    if code[:2] in {"17", "18"}:
+    if code[:2] in {"17", "18"} or code.startswith(EASED_AT_HOME):
         agent = "CVL"
     elif code.startswith("192") and sources and all(s.agent in NONSTATE for s in sources):
         agent = "MIL"
