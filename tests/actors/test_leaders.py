@@ -44,7 +44,7 @@ def _write(tmp_path: Path, *rows: str) -> Path:
 
 
 def test_leaders_table_size(leaders: Leaders) -> None:
-    assert 500 <= len(leaders) <= 1200
+    assert 2500 <= len(leaders) <= 5000
 
 
 def test_leaders_countries_are_valid_codes(leaders: Leaders) -> None:
@@ -100,6 +100,75 @@ def test_leaders_cover_every_listed_country(leaders: Leaders) -> None:
     assert listed <= {t.country for t in leaders}
 
 
+# UN member states without a head: rotating collective heads (San Marino's captains regent)
+# whose holders change too often to list.
+UN_MEMBERS_LEFT_OUT = {"SMR"}
+UN_MEMBERS = set(
+    "AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA BRN BGR "
+    "BFA BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG COD CRI CIV HRV CUB CYP CZE DNK DJI DMA DOM ECU EGY "
+    "SLV GNQ ERI EST SWZ ETH FJI FIN FRA GAB GMB GEO DEU GHA GRC GRD GTM GIN GNB GUY HTI HND HUN ISL IND IDN "
+    "IRN IRQ IRL ISR ITA JAM JPN JOR KAZ KEN KIR PRK KOR KWT KGZ LAO LVA LBN LSO LBR LBY LIE LTU LUX MDG MWI "
+    "MYS MDV MLI MLT MHL MRT MUS MEX FSM MDA MCO MNG MNE MAR MOZ MMR NAM NRU NPL NLD NZL NIC NER NGA MKD NOR "
+    "OMN PAK PLW PAN PNG PRY PER PHL POL PRT QAT ROU RUS RWA KNA LCA VCT WSM SMR STP SAU SEN SRB SYC SLE SGP "
+    "SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE SYR TJK TZA THA TLS TGO TON TTO TUN TUR TKM TUV UGA UKR "
+    "ARE GBR USA URY UZB VUT VEN VNM YEM ZMB ZWE".split()
+)
+
+
+def test_leaders_cover_un_members(leaders: Leaders) -> None:
+    assert len(UN_MEMBERS) == 193
+    heads = {t.country for t in leaders if t.role in {"head_of_state", "head_of_government"}}
+    assert UN_MEMBERS - UN_MEMBERS_LEFT_OUT - heads == set()
+    assert not UN_MEMBERS_LEFT_OUT & heads  # a country now covered leaves the list
+
+
+# Different people heading one country at once (beyond a month, the precision of many dates):
+# rival or co-governments, acting heads beside suspended ones, federal and republic offices.
+SHARED_HEAD_OFFICES = {
+    frozenset(pair)
+    for pair in [
+        ("Dilma Rousseff", "Michel Temer"),  # suspended during her impeachment trial
+        ("Ariel Sharon", "Ehud Olmert"),  # acting prime minister while Sharon was incapacitated
+        ("Norodom Ranariddh", "Hun Sen"),  # first and second prime ministers
+        ("Hun Sen", "Ung Huot"),
+        ("Selim Hoss", "Michel Aoun"),  # rival Lebanese governments 1988-90
+        ("Abdullah al-Thani", "Fayez al-Sarraj"),  # rival Libyan governments
+        ("Abdul Hamid Dbeibah", "Fathi Bashagha"),
+        ("Abdul Hamid Dbeibah", "Osama Hamad"),
+        ("Muammar Gaddafi", "Mustafa Abdul Jalil"),  # the rebel council of 2011
+        ("Didier Ratsiraka", "Marc Ravalomanana"),  # the disputed Malagasy election of 2001
+        ("Daniel Ortega", "Rosario Murillo"),  # co-presidents
+        ("Mikhail Gorbachev", "Boris Yeltsin"),  # Soviet and Russian presidents in 1991
+        ("Slobodan Milošević", "Dobrica Ćosić"),  # Serbian and Yugoslav presidents
+        ("Slobodan Milošević", "Zoran Lilić"),
+        ("Slobodan Milošević", "Milan Milutinović"),
+        ("Milan Milutinović", "Vojislav Koštunica"),
+        ("Ali Abdullah Saleh", "Ali Nasir Muhammad"),  # North and South Yemen
+        ("Ali Abdullah Saleh", "Haidar Abu Bakr al-Attas"),
+    ]
+}
+
+
+def test_leaders_one_head_per_office_at_a_time(leaders: Leaders) -> None:
+    terms: dict[tuple[str, str], list[Officeholder]] = defaultdict(list)
+    for term in leaders:
+        if term.role in {"head_of_state", "head_of_government"} and not term.country.startswith("IGO"):
+            terms[term.country, term.role].append(term)
+    overlaps = set()
+    for group in terms.values():
+        for first, second in itertools.combinations(group, 2):
+            start = max(first.start, second.start)
+            end = min(first.end or D.max, second.end or D.max)
+            if first.name != second.name and (end - start).days > 31:
+                overlaps.add(frozenset({first.name, second.name}))
+    assert overlaps == SHARED_HEAD_OFFICES
+
+
+def test_leaders_no_duplicate_rows(leaders: Leaders) -> None:
+    keys = [(t.name, t.country, t.role, t.start) for t in leaders]
+    assert len(keys) == len(set(keys))
+
+
 @pytest.mark.parametrize("country", "USA RUS CHN GBR FRA DEU TUR IRN ISR UKR IND PAK ARM AZE".split())
 def test_leaders_ministers_present(leaders: Leaders, country: str) -> None:
     roles = {t.role for t in leaders if t.country == country}
@@ -151,6 +220,21 @@ def test_leaders_file_parses_without_surprises() -> None:
         ("Hemedti", D(2024, 1, 1), "SDN", "REB", "other"),
         ("Yildirim", D(2017, 1, 1), "TUR", "GOV", "head_of_government"),
         ("Putin's", D(2016, 9, 9), "RUS", "GOV", "head_of_state"),
+        ("Yoweri Museveni", D(1999, 6, 1), "UGA", "GOV", "head_of_state"),
+        ("Laurent Gbagbo", D(2004, 6, 1), "CIV", "GOV", "head_of_state"),
+        ("Mwanawasa", D(2005, 6, 1), "ZMB", "GOV", "head_of_state"),
+        ("Abdelaziz Bouteflika", D(2005, 6, 1), "DZA", "GOV", "head_of_state"),
+        ("Francois Mitterrand", D(1990, 6, 1), "FRA", "GOV", "head_of_state"),
+        ("Mohammad Zia-ul-Haq", D(1984, 6, 1), "PAK", "MIL", "head_of_state"),
+        ("Zia-ul-Haq", D(1987, 6, 1), "PAK", "GOV", "head_of_state"),
+        ("dos Santos", D(1995, 6, 1), "AGO", "GOV", "head_of_state"),
+        ("Nikolai Tanaev", D(2003, 6, 1), "KGZ", "GOV", "head_of_government"),
+        ("Thaksin", D(2004, 6, 1), "THA", "GOV", "head_of_government"),
+        ("Isaias", D(2010, 6, 1), "ERI", "GOV", "head_of_state"),
+        ("Mahathir", D(1995, 6, 1), "MYS", "GOV", "head_of_government"),
+        ("Hun Sen", D(2010, 6, 1), "KHM", "GOV", "head_of_government"),
+        ("Pinochet", D(1985, 6, 1), "CHL", "MIL", "head_of_state"),
+        ("Guterres", D(1999, 6, 1), "PRT", "GOV", "head_of_government"),
     ],
 )
 def test_leaders_lookup_finds_office(
@@ -187,10 +271,16 @@ def test_leaders_lookup_out_of_office_is_none(leaders: Leaders, name: str, on: d
         ("Clinton", D(2010, 6, 1), "Hillary Clinton"),
         ("Clinton", D(2000, 6, 1), "Bill Clinton"),
         ("Aoun", D(2018, 6, 1), "Michel Aoun"),  # president before army commander Joseph Aoun
+        ("Guterres", D(2020, 6, 1), "António Guterres"),  # East Timor's Francisco Guterres is "Lú Olo"
+        ("Santos", D(2012, 6, 1), None),  # Colombia's and Angola's presidents
+        ("Bush", D(1990, 6, 1), "George H. W. Bush"),
+        ("Bush", None, "George W. Bush"),  # undated: the latest of one country's former presidents
+        ("Kim", None, "Kim Jong Un"),  # the one in office
+        ("Charles", D(1990, 6, 1), None),  # a given name, not Dominica's Eugenia Charles
     ],
 )
 def test_leaders_lookup_shared_surname(
-    leaders: Leaders, name: str, on: datetime.date, expected: str | None
+    leaders: Leaders, name: str, on: datetime.date | None, expected: str | None
 ) -> None:
     found = leaders.lookup(name, on)
     assert (found.name if found else None) == expected
@@ -331,6 +421,12 @@ def test_leaders_name_key(text: str, key: str) -> None:
         ("Xi Jinping", "CHN", ("Xi",)),
         ("Moon Jae-in", "KOR", ("Moon",)),
         ("Abiy Ahmed", "ETH", ("Abiy",)),
+        ("Isaias Afwerki", "ERI", ("Isaias",)),
+        ("Thaksin Shinawatra", "THA", ("Thaksin",)),
+        ("Hun Sen", "KHM", ("Hun",)),
+        ("Anwar Ibrahim", "MYS", ()),
+        ("Lee Hsien Loong", "SGP", ()),
+        ("Eugenia Charles", "DMA", ()),
         ("Aung San Suu Kyi", "MMR", ()),
         ("Charles III", "GBR", ()),
         ("Mohamed Abdullahi Mohamed", "SOM", ()),

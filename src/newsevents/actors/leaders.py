@@ -45,14 +45,20 @@ IGO_CODES: frozenset[str] = frozenset({"IGOEUR", "IGOUNO", "IGONAT"})
 """Organisation codes used in the ``country`` column; their rows have an empty agent."""
 COLUMNS: tuple[str, ...] = ("name", "aliases", "country", "agent", "role", "start", "end")
 
-_SURNAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "ETH"})  # short form is the first word
-_NO_SHORT_FORM = frozenset({"MMR"})  # Burmese names have no surname
+# The short form is the first word: the surname of Chinese, Korean and Khmer names, the given name
+# by which news name Ethiopians, Eritreans, Thais and Laotians.
+_SURNAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "KHM", "ETH", "ERI", "THA", "LAO"})
+# No short form: Burmese and Malay names have no surname; Singapore's mix orders (aliases instead).
+_NO_SHORT_FORM = frozenset({"MMR", "MYS", "SGP"})
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 _PARTICLES = frozenset({"al", "el", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le"})
 _PARTICLES_EXTRA = frozenset({"van", "von", "der", "den", "zu", "ter"})
 _ARTICLES = frozenset({"al", "el"})
-_GIVEN_NAMES = frozenset({"mohamed", "mohammed", "mohammad", "muhammad", "ahmed", "ahmad", "ali"})
-"""Words that end some names but alone would name almost anyone; never used as short forms."""
+_GIVEN_NAMES = frozenset(
+    {"mohamed", "mohammed", "mohammad", "muhammad", "ahmed", "ahmad", "ali", "ousmane",
+     "charles", "james", "thomas", "anthony", "paul", "pierre", "henry", "dan", "roman", "king"}
+)  # fmt: skip
+"""Words that end some names (given names, "King") but alone would name almost anyone; never short forms."""
 _INITIALS = re.compile(r"\b\w(?: \w\b)+")  # "j d vance" -> "jd vance"
 _ROMAN = re.compile(r"^[IVX]+$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -147,7 +153,8 @@ class Leaders:
         """Return the office the named person held on the date (latest office if None), else None.
 
         Full names and aliases win over surnames; among several people, a head of state or
-        government is preferred, and a tie gives None.
+        government is preferred, and a tie gives None (without a date, a tie between former
+        heads of one country and agent gives the latest of them: the code is the same).
         """
         key = name_key(name)
         for index in (self._full, self._short):
@@ -166,13 +173,19 @@ class Leaders:
 
 
 def _choose(offices: list[Officeholder], *, current_only: bool) -> Officeholder | None:
-    """Pick one office among several people's: prefer heads of state or government; a tie is None."""
+    """Pick one office among several people's: prefer heads of state or government; a tie is None
+
+    (undated, a tie between former heads of one country and agent gives the latest)."""
     if current_only and any(o.end is None for o in offices):
         offices = [o for o in offices if o.end is None]
     if len(offices) == 1:
         return offices[0]
     heads = [o for o in offices if o.role in HEAD_ROLES]
-    return heads[0] if len(heads) == 1 else None
+    if len(heads) == 1:
+        return heads[0]
+    if current_only and len(heads) > 1 and len({(o.country, o.agent) for o in heads}) == 1:
+        return max(heads, key=lambda o: (o.end or datetime.date.max, o.start))
+    return None
 
 
 def parse_date(text: str, *, end: bool = False) -> tuple[datetime.date, Precision]:
