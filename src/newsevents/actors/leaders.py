@@ -173,9 +173,10 @@ class Leaders:
 
 
 def _choose(offices: list[Officeholder], *, current_only: bool) -> Officeholder | None:
-    """Pick one office among several people's: prefer heads of state or government; a tie is None
+    """Pick one office among several people's: prefer heads of state or government; a tie is None.
 
-    (undated, a tie between former heads of one country and agent gives the latest)."""
+    Undated, a tie between former heads of one country and agent gives the latest (same code).
+    """
     if current_only and any(o.end is None for o in offices):
         offices = [o for o in offices if o.end is None]
     if len(offices) == 1:
