@@ -314,3 +314,11 @@ def test_coder_a_country_s_own_opposition_acts_on_its_government(pipeline: Pipel
     assert ("143", "KENOPP", "KENGOV") in triples(events)
     # rights groups, named without a country, are not placed in the state they accuse
     assert not code(pipeline, "Human rights groups accused Kenya of torture.")
+
+
+def test_coder_a_person_in_an_organisation_s_office_acts_for_it(pipeline: Pipeline) -> None:
+    text = "UN Secretary-General Antonio Guterres said he would withdraw the observers from Mali."
+    events = code(pipeline, text)
+    assert [e.source.code[:6] for e in events] == ["IGOUNO"]
+    assert events[0].target is not None
+    assert events[0].target.country == "MLI"

@@ -150,6 +150,8 @@ def _triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
         # a light object names the act by its modifier or its "of" complement
         ("Norway ended its mediation efforts between Sudan and South Sudan.", ("165", "NOR", "SDN")),
         ("Iran allowed the return of UN weapons inspectors.", ("0862", "IRN", "IGOUNO")),
+        ("Norway handed over 500 kg of medicine to Sudan.", ("073", "NOR", "SDN")),
+        ("Japan sent a shipment of food to North Korea.", ("073", "JPN", "PRK")),
         ("Iran said it would allow the return of UN weapons inspectors.", ("0355", "IRN", "IGOUNO")),
     ],
 )

@@ -524,8 +524,8 @@ def _known(source: Actor, code: str, where: Sentence) -> bool:
     An agent whose country nothing tells ("police seized weapons in a raid") is kept, as GDELT
     keeps a bare ``COP``, for force in a sentence the classifier reads as an ACLED event.
     """
-    if source.country is not None or source.kind in {"igo", "ngo"}:
-        return True
+    if source.country is not None or source.kind in {"igo", "ngo"} or source.code.startswith(("IGO", "NGO")):
+        return True  # the last: a person in an organisation's office ("Secretary-General Kofi Annan")
     return where.acled is not None and source.agent is not None and code[:2] in FORCE_ROOTS
 
 

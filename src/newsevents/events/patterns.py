@@ -15,11 +15,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 COLUMNS = ("pos", "lemma", "particle", "object", "target", "code", "symmetric", "of_role")
-#: Object nouns that name an act only through their modifier or "of" complement: "ended mediation
-#: efforts", "undertook a mediation mission", "allowed the return of weapons inspectors".
+#: Object nouns that name an act or a thing only through their modifier or "of" complement:
+#: "ended mediation efforts", "allowed the return of weapons inspectors", "handed over 700 kg of
+#: medicine", "sent a shipment of arms".
 LIGHT_OBJECTS = frozenset(
     "effort efforts mission bid attempt initiative process operation return deployment delivery "
-    "entry arrival resumption presence team".split()
+    "entry arrival resumption presence team kg kilogram kilo ton tonne pound litre liter gallon "
+    "box crate carton truckload shipment consignment batch load package parcel supply quantity "
+    "amount".split()
 )
 
 
@@ -146,7 +149,9 @@ def _named_through(heads: list[Token]) -> set[str]:
             if child.dep_ in {"compound", "amod"}:
                 out.add(child.lemma_.lower())
             elif child.dep_ == "prep" and child.lower_ == "of":
-                out |= {g.lemma_.lower() for g in child.children if g.dep_ == "pobj"}
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                # "the delivery of 1,000 tons of grain": one light noun may hold another
+                out |= {g.lemma_.lower() for g in objects} | _named_through(objects)
     return out
 
 
