@@ -289,9 +289,7 @@ class EventCoder:
             source, target = place_agents(
                 source, target, place=location.country if location else None, dominant=where.dominant
             )
-            if code.startswith("14") and source.kind == "state" and source.agent is None and source.country:
-                # "thousands of Nigerians rallied": a people protesting are civilians
-                source = replace(source, agent="CVL", code=f"{source.country}CVL")
+            source = _protesters(source, code)
             if code.startswith("14") and target is not None and target.kind == "state" and not target.agent:
                 # "marched against Britain's decision": a protest is against the government
                 target = replace(target, agent="GOV", code=f"{target.country}GOV")
@@ -454,12 +452,18 @@ def actor_pairs(trigger: Trigger, lexicon: Lexicon, code: str) -> list[tuple[Act
         pairs = [(a, b) for a in sides for b in sides if a is not b]
     else:
         targets: list[Actor | None] = list(trigger.targets) or [None]
+        sources = [_protesters(s, code) for s in trigger.sources]
         pairs = [
-            (s, t if t is None else _own_government(s, t, lexicon, code))
-            for s in trigger.sources
-            for t in targets
+            (s, t if t is None else _own_government(s, t, lexicon, code)) for s in sources for t in targets
         ]
     return [(s, t) for s, t in pairs if t is None or not same_actor(s, t)]
+
+
+def _protesters(source: Actor, code: str) -> Actor:
+    """Return a people that protests as its civilians ("thousands of Nigerians rallied" -> NGACVL)."""
+    if code.startswith("14") and source.kind == "state" and source.agent is None and source.country:
+        return replace(source, agent="CVL", code=f"{source.country}CVL")
+    return source
 
 
 def _own_government(source: Actor, target: Actor, lexicon: Lexicon, code: str) -> Actor:

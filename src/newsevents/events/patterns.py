@@ -104,7 +104,7 @@ class PatternTable:
         return fitting[0]
 
     def match_noun(self, token: Token) -> Pattern | None:
-        """Return the noun pattern for ``token``, checking the lemma of its "of" object."""
+        """Return the noun pattern for ``token``, checking the lemma of its "of" object or modifier."""
         candidates = self.by_key.get(("noun", token.lemma_.lower())) or self.by_key.get(
             ("noun", token.lower_)
         )
@@ -117,6 +117,8 @@ class PatternTable:
             for pobj in prep.children
             if pobj.dep_ == "pobj"
         }
+        # "a hunger strike", "aid suspension": a modifier selects a row as an "of" object does
+        of_objects |= {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod"}}
         for pattern in candidates:
             if pattern.objects is None or of_objects & pattern.objects:
                 return pattern
