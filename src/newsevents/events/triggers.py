@@ -49,6 +49,8 @@ LIGHT_VERBS = frozenset(
     "resume join organize organise declare announce agree call impose order mount open broker lay complete "
     "finish accelerate speed step intensify escalate conclude undertake".split()
 )
+#: Verbs whose passive form states a stance held by the subject ("is opposed to", "is committed to").
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate"})
 #: Verbs whose subject is the target of the event noun they take ("the US faced criticism").
 RECEIVER_VERBS = frozenset(["face", "receive", "draw", "suffer", "endure", "attract"])
 #: Roots of coercion and force, whose target may be given only as a place ("shelled villages in X").
@@ -336,6 +338,10 @@ def _verb_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
     """Return a verb trigger with its roles."""
     trigger = Trigger(token, pattern)
     passive = _children(token, {"nsubjpass"})
+    if passive and token.lemma_.lower() in STATIVE_PASSIVES and (held := _prep_objects(token, {"to"})):
+        # "Israel is opposed to French mediation": a state of mind, whose holder is the subject
+        trigger.sources, trigger.targets = _actors(passive, actors), _actors(held, actors)
+        return trigger
     if passive:
         trigger.targets = _actors(passive, actors)
         trigger.sources = _actors(_prep_objects(token, {"by"}), actors) or _holders(passive, actors)
