@@ -151,6 +151,10 @@ def _triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
         ("Norway ended its mediation efforts between Sudan and South Sudan.", ("165", "NOR", "SDN")),
         ("Iran allowed the return of UN weapons inspectors.", ("0862", "IRN", "IGOUNO")),
         ("Norway handed over 500 kg of medicine to Sudan.", ("073", "NOR", "SDN")),
+        # a country named as the place of force or easing is its target, also through a
+        # settlement noun
+        ("Israel struck targets in Syria.", ("190", "ISR", "SYR")),
+        ("Serbia eased emergency measures on Wednesday in Montenegro province.", ("081", "SRB", "MNE")),
         # a stative passive: the subject holds the stance
         ("Armenia has been opposed to Turkish mediation.", ("110", "ARM", "TUR")),
         # a noun's modifier selects its row as its "of" object does

@@ -420,6 +420,8 @@ def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Act
         ]
         # "seized control of the city of Kunduz", "a camp at Balakot in Pakistan": one more level down
         places += [t for p in places for t in _prep_objects(p, PLACE_PREPS | {"of"})]
+        # "in Montenegro province", "in Idlib city": the name modifies a settlement noun
+        places += [c for p in places for c in p.children if c.dep_ == "compound"]
         found = _place_actors(places, actors, sources)
         return found or _domestic_targets(pattern.code, places, actors, sources)
     return []
@@ -440,7 +442,7 @@ def _domestic_targets(code: str, places: list[Token], actors: DocActors, sources
     else:
         return []
     for token in places:
-        place = actors.place_actor(token)
+        place = _place_state(token, actors)
         if place is not None and place.country is not None:
             return [replace(place, code=place.country + agent, agent=agent)]
     return []
@@ -450,10 +452,19 @@ def _place_actors(tokens: list[Token], actors: DocActors, sources: list[Actor]) 
     """Return the states of places named as targets ("visit to London" -> GBR)."""
     out: list[Actor] = []
     for token in tokens:
-        actor = actors.place_actor(token)
+        actor = _place_state(token, actors)
         if actor is not None and all(actor.country != s.country for s in sources):
             out.append(actor)
     return out
+
+
+def _place_state(token: Token, actors: DocActors) -> Actor | None:
+    """Return the state of the place ``token`` names, a city's or a region's or a country's.
+
+    A country named as the place ("struck targets in Syria") is coded as a state, not a place.
+    """
+    states = [a for a in actors.by_head.get(token.i, []) if a.kind == "state" and a.agent is None]
+    return actors.place_actor(token) or (states[0] if states else None)
 
 
 def _nearest_before(token: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
