@@ -155,6 +155,7 @@ def _triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
         # settlement noun
         ("Israel struck targets in Syria.", ("190", "ISR", "SYR")),
         ("Serbia eased emergency measures on Wednesday in Montenegro province.", ("081", "SRB", "MNE")),
+        ("Norway suspended aid deliveries in Sudan on Monday.", ("162", "NOR", "SDN")),
         # a stative passive: the subject holds the stance
         ("Armenia has been opposed to Turkish mediation.", ("110", "ARM", "TUR")),
         # a noun's modifier selects its row as its "of" object does

@@ -58,6 +58,10 @@ FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 #: Codes of restrictions eased (curfew, state of emergency, ban, censorship), which a state eases
 #: at home for its people ("lifted the state of emergency in Darfur" -> SDNCVL).
 EASED_AT_HOME = "081"
+#: Roots whose target may be named only as the place acted on: force and coercion, and aid,
+#: concessions and cuts in relations or aid ("provided food to villages in Chad"). Not talks,
+#: meetings or agreements, whose place is only where they are held.
+PLACED_ROOTS = FORCE_ROOTS | {"07", "08", "16"}
 #: Prepositions that name where something is.
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "around"})
 #: Objects that make a verb of force figurative: titles won, hopes dashed, ideas attacked.
@@ -413,8 +417,9 @@ def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Act
         found = found or _place_actors(tokens, actors, sources)
         if found:
             return found
-    if pattern.code[:2] in FORCE_ROOTS or pattern.code.startswith(EASED_AT_HOME):
-        # "struck targets in the Gaza Strip", "pounded the city of Mariupol": the place's state.
+    if pattern.code[:2] in PLACED_ROOTS or pattern.code.startswith(EASED_AT_HOME):
+        # "struck targets in the Gaza Strip", "pounded the city of Mariupol", "suspended aid
+        # deliveries in Iraq": the place's state.
         places = _prep_objects(token, PLACE_PREPS) + [
             t for o in objects for t in _prep_objects(o, PLACE_PREPS | {"of"})
         ]
