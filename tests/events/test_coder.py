@@ -322,3 +322,12 @@ def test_coder_a_person_in_an_organisation_s_office_acts_for_it(pipeline: Pipeli
     assert [e.source.code[:6] for e in events] == ["IGOUNO"]
     assert events[0].target is not None
     assert events[0].target.country == "MLI"
+
+
+def test_coder_what_two_sides_agree_together_is_an_acled_agreement(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The Colombian government and the rebels agreed to resume peace talks.")
+    assert events
+    assert all(e.acled is not None and e.acled.sub_event_type == "Agreement" for e in events)
+    # one side's promise is no agreement
+    events = code(pipeline, "The Colombian government promised to resume peace talks with the rebels.")
+    assert all(e.acled is None for e in events)

@@ -311,6 +311,8 @@ class EventCoder:
             if not _known(source, code, where) or (target and same_actor(source, target)):
                 continue
             event = self._event(where, trigger, code, source, target, date, modality, negated, location)
+            if event.acled is None and not negated and _agreed(trigger, frame):
+                event = replace(event, acled=acled_type("Agreement"))
             out.append(_Coded(event, trigger.token.i))
         if modality == "demanded" and not negated:
             out += self._demands(trigger, where, code, date, [c.event.source for c in out] or trigger.sources)
@@ -573,6 +575,15 @@ def _announced(trigger: Trigger) -> bool:
     """Return True when force is announced for the future: "X said it would keep hitting Y" is a threat."""
     top = verb_chain(trigger.governor)[-1]
     return top.dep_ in {"ccomp", "xcomp"} and top.head.lemma_.lower() in THREAT_FRAMES
+
+
+def _agreed(trigger: Trigger, frame: int | None) -> bool:
+    """Return True for what two sides agree together ("the government and the rebels agreed to
+    resume talks"): ACLED's agreement, whatever CAMEO intent code the agreed act takes."""
+    if not trigger.mutual:
+        return False
+    verb = trigger.token if frame is None else trigger.token.doc[frame]
+    return verb.lemma_.lower() == "agree"
 
 
 def _ultimatum(trigger: Trigger) -> bool:
