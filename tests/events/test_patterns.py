@@ -156,6 +156,8 @@ def _triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
         ("Israel struck targets in Syria.", ("190", "ISR", "SYR")),
         ("Serbia eased emergency measures on Wednesday in Montenegro province.", ("081", "SRB", "MNE")),
         ("Norway suspended aid deliveries in Sudan on Monday.", ("162", "NOR", "SDN")),
+        # a second act of force falls on the side the first named
+        ("Kenyan jets bombed a Somali militant base and shelled a camp.", ("194", "KENMIL", "SOM")),
         # a stative passive: the subject holds the stance
         ("Armenia has been opposed to Turkish mediation.", ("110", "ARM", "TUR")),
         # a noun's modifier selects its row as its "of" object does

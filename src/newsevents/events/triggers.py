@@ -427,8 +427,14 @@ def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Act
         places += [t for p in places for t in _prep_objects(p, PLACE_PREPS | {"of"})]
         # "in Montenegro province", "in Idlib city": the name modifies a settlement noun
         places += [c for p in places for c in p.children if c.dep_ == "compound"]
-        found = _place_actors(places, actors, sources)
-        return found or _domestic_targets(pattern.code, places, actors, sources)
+        found = _place_actors(places, actors, sources) or _domestic_targets(
+            pattern.code, places, actors, sources
+        )
+        if not found and pattern.code[:2] in FORCE_ROOTS and token.dep_ == "conj":
+            # "shot down two Syrian warplanes and struck a military airport": the second act of
+            # force falls on the side the first named
+            found = [a for a in _actors(_children(token.head, {"dobj"}), actors) if a not in sources]
+        return found
     return []
 
 
