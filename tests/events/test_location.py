@@ -295,3 +295,42 @@ def test_location_a_whole_sentence_names_its_scene_only_when_it_names_one_place(
     found = ActorCoder().code(doc)
     place = EventLocator().sentence_place(next(iter(doc.sents)), found, [])
     assert (place.name if place else None) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        # a route names no one place of the action
+        ("Thousands of farmers marched from Lyon to Paris on Monday.", "marched"),
+        ("Bandits seized two trucks on the road from Kabul through Jalalabad to Torkham.", "seized"),
+        # a destination of a noun or an adjective says what it points to
+        ("Five soldiers were killed on Monday, according to Basra police.", "killed"),
+        ("Gunmen shot the ambassador to Baghdad on Friday.", "shot"),
+        ("Activists were arrested for their aid to Gaza.", "arrested"),
+        # the destination of a later joined verb is that verb's alone
+        ("Police captured the suspect and flew him to Nairobi.", "captured"),
+    ],
+)
+def test_location_names_no_place_for_routes_or_destinations_of_other_words(
+    pipeline: Pipeline, text: str, verb: str
+) -> None:
+    assert locate(pipeline, text, verb) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        ("Soldiers shot a man at the entrance to Hebron on Friday.", "shot", "Hebron"),
+        ("The army destroyed six bunkers close to Jaffna.", "destroyed", "Jaffna"),
+        ("Thousands of students marched to Nairobi on Saturday.", "marched", "Nairobi"),
+        ("Jets bombed outposts to the south of Raqqa on Monday.", "bombed", "Raqqa"),
+        # an earlier joined verb's destination is where the action then happened
+        ("Gunmen crossed into Kenya and killed six herders.", "killed", "Kenya"),
+    ],
+)
+def test_location_keeps_destinations_that_are_places(
+    pipeline: Pipeline, text: str, verb: str, place: str
+) -> None:
+    location = locate(pipeline, text, verb)
+    assert location is not None
+    assert location.name == place

@@ -61,6 +61,21 @@ COMPASS_WORDS = frozenset(
 #: Prepositions whose object is what an action is about or aimed at, not where it happened: a place
 #: below one describes that noun ("protesting against the operation in Gaza").
 TOPIC_PREPS = frozenset("against of for about over regarding concerning".split())
+#: Prepositions of a way or a destination: beside a "from" on the same word they draw a route ("marched
+#: from Najaf to Kufa", "the road from Kiseljak through Ilidza"), which names no one place of the action.
+ROUTE_PREPS = frozenset("to into towards toward through across".split())
+#: Prepositions of a destination: the place a thing goes to, where an action happened only on the
+#: words :data:`DESTINATION_HEADS` allows.
+DESTINATION_PREPS = frozenset("to into towards toward".split())
+#: Nouns whose destination is a place one stands at ("at the entrance to Jerusalem", "the highway to
+#: Jaffna"), nouns of a stay there ("while on a trip to Sierra Leone") and words of nearness ("close
+#: to Jaffna", "next to the hospital"); on any other noun or adjective a destination says what the
+#: word points to, not where the action happened ("the ambassador to Baghdad", "the memorial to the
+#: victims", "according to Basra police").
+DESTINATION_HEADS = frozenset(
+    "entrance entrances entry gate gates road roads highway approach approaches trip visit journey "
+    "tour pilgrimage voyage close next near nearby adjacent closer".split()
+)
 #: Nouns of a number of people: their "of" says who acted, not what the action was about.
 QUANTITY_NOUNS = frozenset(
     "hundred hundreds thousand thousands dozen dozens million millions score scores number group "
@@ -164,9 +179,19 @@ class EventLocator:
         self, token: Token, governor: Token, found: DocActors, hints: list[str]
     ) -> Location | None:
         """Return the place named with the action at ``token`` (``governor``: its tensed verb)."""
-        heads = [token, governor, *(c for c in token.conjuncts if c.pos_ == "VERB")]
+        joined = [c for c in token.conjuncts if c.pos_ == "VERB"]
+        heads = [token, governor, *joined]
+        # "was captured and sent to Guantanamo": the destination of a later verb is that verb's alone
+        # (an earlier one's is where the action then happened: "crossed to Dubuwa and killed six")
+        skip = {
+            prep.i
+            for verb in joined
+            if verb.i > token.i
+            for prep in place_preps([verb])
+            if prep.lower_ in DESTINATION_PREPS
+        }
         while True:
-            mention = self._best_mention(heads, found)
+            mention = self._best_mention(heads, found, skip)
             if mention is not None:
                 return self._resolve_mention(mention, hints)
             top = heads[1]
@@ -203,11 +228,15 @@ class EventLocator:
                         return self._resolve_mention(mention, hints)
         return None
 
-    def _best_mention(self, heads: list[Token], found: DocActors) -> PlaceMention | None:
-        """Return the most specific place the clauses at ``heads`` name, the nearest of equals."""
+    def _best_mention(
+        self, heads: list[Token], found: DocActors, skip: set[int] | frozenset[int] = frozenset()
+    ) -> PlaceMention | None:
+        """Return the most specific place the clauses at ``heads`` name (not the phrases at ``skip``)."""
         anchor = heads[0].i
         best: tuple[tuple[int, bool, int], PlaceMention] | None = None
         for phrase, mention in self._mentions(heads, found):
+            if phrase.i in skip:
+                continue
             rank = (-_SPECIFIC[mention.kind], phrase.dep_ != "prep", abs(phrase.i - anchor))
             if best is None or rank < best[0]:
                 best = (rank, mention)
@@ -216,6 +245,8 @@ class EventLocator:
     def _mentions(self, heads: list[Token], found: DocActors) -> Iterator[tuple[Token, PlaceMention]]:
         """Yield (phrase head, place) for the place phrases and place objects of the clauses at ``heads``."""
         for prep in place_preps(heads):
+            if _on_route(prep) or not _destination_of_place(prep, heads[0]):
+                continue
             mention = self._phrase_place(prep, found)
             if mention is not None and (prep.lower_ not in SURFACE_PREPS or mention.kind != "country"):
                 if prep.lower_ in BETWEEN_PREPS and not self._between_places(prep, found):
@@ -256,7 +287,7 @@ class EventLocator:
         """Return True for a word followed inside a place phrase ("between" only between places)."""
         if token.dep_ == "prep" and token.lower_ in BETWEEN_PREPS:
             return self._between_places(token, found)
-        return _inside(token)
+        return _inside(token) and not _on_route(token) and _destination_of_place(token, None)
 
     def _between_places(self, prep: Token, found: DocActors) -> bool:
         """Return True when "between" joins places only, one of them smaller than a country."""
@@ -388,6 +419,40 @@ def _of_compass(prep: Token) -> bool:
         compass = compass.head
     distance = any(c.like_num or c.dep_ in {"npadvmod", "nummod", "quantmod"} for c in compass.children)
     return compass.head.pos_ in {"VERB", "AUX"} and not distance
+
+
+def _on_route(prep: Token) -> bool:
+    """Return True for a way or destination beside a "from" on the same word: a route, no one place.
+
+    "marching from Najaf to Kufa", "the road from Kiseljak through Ilidza to Sarajevo", "tunneled into
+    Israel from the Gaza Strip": the action spans the places. A lone destination is a place ("marched
+    to the city hall").
+    """
+    if prep.dep_ != "prep" or prep.lower_ not in ROUTE_PREPS:
+        return False
+    head = prep.head
+    # the parser may hang the "from" on the noun before: "on the road from Kabul through Jalalabad",
+    # "sent aid from Jordan to Syria"
+    before = [c for c in head.children if c.i < prep.i and c.dep_ in {"dobj", "prep"}]
+    nouns = [o for c in before for o in (c.children if c.dep_ == "prep" else [c]) if o.dep_ != "prep"]
+    return any(c.dep_ == "prep" and c.lower_ == "from" for w in [head, *nouns] for c in w.children)
+
+
+def _destination_of_place(prep: Token, trigger: Token | None) -> bool:
+    """Return False for a destination ("to" ...) that says where a noun or adjective points, not a place.
+
+    A destination on a verb, on the trigger itself ("a visit to London") or on a word of access or
+    nearness (:data:`DESTINATION_HEADS`) is a place; "the ambassador to Baghdad", "the memorial to
+    ...", "according to Basra police" are not. Other prepositions are not concerned.
+    """
+    if prep.dep_ != "prep" or prep.lower_ not in DESTINATION_PREPS:
+        return True
+    head = prep.head
+    if any(c.dep_ == "pobj" and c.lower_ in COMPASS_WORDS for c in prep.children):
+        return True  # "outposts to the south of the airbase": a direction from a place, by it
+    if head.pos_ in {"VERB", "AUX"} or (trigger is not None and head.i == trigger.i):
+        return head.lower_ != "according"
+    return head.lemma_.lower() in DESTINATION_HEADS
 
 
 def _spatial_object(prep: Token) -> bool:
