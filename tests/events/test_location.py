@@ -334,3 +334,27 @@ def test_location_keeps_destinations_that_are_places(
     location = locate(pipeline, text, verb)
     assert location is not None
     assert location.name == place
+
+
+def test_location_an_event_noun_of_another_time_takes_no_place_from_its_governor(pipeline: Pipeline) -> None:
+    doc = parse(pipeline.nlp, ["Hundreds have been killed in Syria since the collapse of the truce."])[0]
+    found = ActorCoder().code(doc)
+    truce = next(t for t in doc if t.text == "truce")
+    killed = next(t for t in doc if t.text == "killed")
+    locator = EventLocator()
+    assert locator.locate_token(truce, killed, found, []) is None
+    # the same noun in a phrase of the same time shares the clause's place
+    doc = parse(pipeline.nlp, ["Two men were captured in Kirkuk during clashes with the police."])[0]
+    clashes = next(t for t in doc if t.text == "clashes")
+    captured = next(t for t in doc if t.text == "captured")
+    location = locator.locate_token(clashes, captured, ActorCoder().code(doc), [])
+    assert location is not None
+    assert location.name == "Kirkuk"
+
+
+def test_location_only_the_nearest_when_clause_is_the_scene(pipeline: Pipeline) -> None:
+    text = "Two civilians were killed when a shell hit a market, while another shell fell in Homs."
+    assert locate(pipeline, text, "killed") is None
+    location = locate(pipeline, "Two civilians were killed when a shell hit a market in Homs.", "killed")
+    assert location is not None
+    assert location.name == "Homs"

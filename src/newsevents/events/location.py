@@ -76,6 +76,9 @@ DESTINATION_HEADS = frozenset(
     "entrance entrances entry gate gates road roads highway approach approaches trip visit journey "
     "tour pilgrimage voyage close next near nearby adjacent closer".split()
 )
+#: Prepositions of another time: an event noun below one is another event than the clause's ("killed
+#: in Turkey since the collapse of a truce"), with a place of its own.
+TIME_PREPS = frozenset("after before since until following".split())
 #: Nouns of a number of people: their "of" says who acted, not what the action was about.
 QUANTITY_NOUNS = frozenset(
     "hundred hundreds thousand thousands dozen dozens million millions score scores number group "
@@ -178,7 +181,13 @@ class EventLocator:
     def locate_token(
         self, token: Token, governor: Token, found: DocActors, hints: list[str]
     ) -> Location | None:
-        """Return the place named with the action at ``token`` (``governor``: its tensed verb)."""
+        """Return the place named with the action at ``token`` (``governor``: its tensed verb).
+
+        An event noun in a phrase of another time ("since the collapse of a truce") takes no place
+        from its governor's clause.
+        """
+        if _another_time(token, governor):
+            governor = token
         joined = [c for c in token.conjuncts if c.pos_ == "VERB"]
         heads = [token, governor, *joined]
         # "was captured and sent to Guantanamo": the destination of a later verb is that verb's alone
@@ -218,15 +227,23 @@ class EventLocator:
         return self._resolve_mention(next(iter(names.values())), hints)
 
     def _when_clause_place(self, heads: list[Token], found: DocActors, hints: list[str]) -> Location | None:
-        """Return the place of a "when ..." clause under the trigger's verb, the action's own scene."""
-        for head in heads[:2]:
-            for clause in head.children:
-                marks = {c.lower_ for c in clause.children if c.dep_ in {"advmod", "mark"}}
-                if clause.dep_ == "advcl" and marks & WHEN_WORDS:
-                    mention = self._best_mention([clause, clause], found)
-                    if mention is not None:
-                        return self._resolve_mention(mention, hints)
-        return None
+        """Return the place of a "when ..." clause under the trigger's verb, the action's own scene.
+
+        Only the nearest such clause is the scene: a further one is another scene ("killed two as
+        shells hit one area, while another shell was dropped in Bab Touma").
+        """
+        clauses = [
+            clause
+            for head in {h.i: h for h in heads[:2]}.values()
+            for clause in head.children
+            if clause.dep_ == "advcl"
+            and {c.lower_ for c in clause.children if c.dep_ in {"advmod", "mark"}} & WHEN_WORDS
+        ]
+        if not clauses:
+            return None
+        nearest = min(clauses, key=lambda clause: abs(clause.i - heads[0].i))
+        mention = self._best_mention([nearest, nearest], found)
+        return None if mention is None else self._resolve_mention(mention, hints)
 
     def _best_mention(
         self, heads: list[Token], found: DocActors, skip: set[int] | frozenset[int] = frozenset()
@@ -453,6 +470,19 @@ def _destination_of_place(prep: Token, trigger: Token | None) -> bool:
     if head.pos_ in {"VERB", "AUX"} or (trigger is not None and head.i == trigger.i):
         return head.lower_ != "according"
     return head.lemma_.lower() in DESTINATION_HEADS
+
+
+def _another_time(token: Token, governor: Token) -> bool:
+    """Return True when a phrase of another time ("after", "since" ...) lies between a token and its governor.
+
+    "killed in Turkey since the collapse of a truce": the truce is another event, elsewhere.
+    """
+    node = token
+    while node.i != governor.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in TIME_PREPS:
+            return True
+        node = node.head
+    return False
 
 
 def _spatial_object(prep: Token) -> bool:
