@@ -124,3 +124,17 @@ def test_actor_coder_name_tagged_as_place_with_a_title_is_a_person(pipeline: Pip
 
 def test_actor_coder_group_modifier_keeps_the_group_code(pipeline: Pipeline) -> None:
     assert codes(pipeline, "A Hamas delegation arrived in Cairo.")["delegation"] == "PSEINS"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Bosnian Serbs rejected the plan.", "Serbs", "BIHCVL"),
+        ("The Albanians of southern Serbia demanded autonomy.", "Albanians", "SRBCVL"),
+        ("Serbs rejected the plan.", "Serbs", "SRB"),
+    ],
+)
+def test_actor_coder_a_people_of_another_state_belongs_to_that_state(
+    pipeline: Pipeline, text: str, mention: str, code: str
+) -> None:
+    assert codes(pipeline, text)[mention] == code

@@ -331,3 +331,11 @@ def test_coder_what_two_sides_agree_together_is_an_acled_agreement(pipeline: Pip
     # one side's promise is no agreement
     events = code(pipeline, "The Colombian government promised to resume peace talks with the rebels.")
     assert all(e.acled is None for e in events)
+
+
+def test_coder_readying_an_attack_is_a_force_posture(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The Chadian army prepared to attack Sudanese rebel positions.")
+    assert events
+    assert {(e.source.code, e.code, e.modality) for e in events} == {("TCDMIL", "152", "asserted")}
+    events = code(pipeline, "Ghana prepared to send aid to Togo.")
+    assert [(e.code[:2], e.modality) for e in events] == [("03", "intended")]

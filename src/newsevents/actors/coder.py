@@ -164,6 +164,30 @@ class DocActors:
             yield from actors
 
 
+def _settle_people(token: Token, found: DocActors) -> None:
+    """Give a people named by another state's demonym the state it lives in.
+
+    "Bosnian Serbs", "Kosovo Albanians", "Albanians of southern Serbia": a plural demonym
+    modified by (or "of") another state names a people of that state (BIHCVL, XKXCVL,
+    SRBCVL), not the state its demonym belongs to.
+    """
+    actors = found.by_head.get(token.i, [])
+    if token.tag_ not in {"NNPS", "NNS"} or len(actors) != 1:
+        return
+    people = actors[0]
+    if people.kind != "state" or people.agent is not None:
+        return
+    near = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
+    near += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    for modifier in near:
+        home = found.by_head.get(modifier.i, [])
+        if len(home) == 1 and home[0].kind == "state" and home[0].agent is None and home[0].country:
+            if home[0].country != people.country:
+                country = home[0].country
+                found.add(token, [replace(people, country=country, code=f"{country}CVL", agent="CVL")])
+            return
+
+
 def _name_modifiers(root: Token) -> list[Token]:
     """Return the titles and modifiers of a name ("Russian President Vladimir Putin"), not its conjuncts."""
     near = [c for c in root.children if c.dep_ in {"compound", "appos", "amod", "nmod"}]
@@ -314,6 +338,8 @@ class ActorCoder:
         self.memory.paragraph_start = list(self.memory.countries)
         for ent in doc.ents:
             self._code_entity(ent, found)
+        for head in list(found.by_head):
+            _settle_people(doc[head], found)
         for token in doc:
             if token.i not in found.by_head and token.pos_ in {"NOUN", "PROPN"}:
                 self._code_agent(token, found)

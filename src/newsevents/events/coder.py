@@ -257,7 +257,9 @@ class EventCoder:
             frame = self.frames.frame_of(verb.lemma_)
             framed = self.frames.code_for(frame, code) if frame else None
             if frame and framed:
-                modality = FRAME_MODALITY["threat" if frame == "vow" and framed[:2] == "13" else frame]
+                if frame in {"vow", "prepare"}:  # the frame these split into, by the code they gave
+                    frame = {"13": "threat", "15": "posture"}.get(framed[:2], "intent")
+                modality = FRAME_MODALITY[frame]
                 return framed, modality, negated, verb.i
         if modality != "asserted" and code[:2] >= "15" and _announced(trigger) and not negated:
             code, modality = self.frames.code_for("threat", code) or "138", "asserted"

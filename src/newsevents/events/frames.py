@@ -16,7 +16,7 @@ from newsevents.errors import DataError, Msg
 from newsevents.tables import tsv_rows
 
 COLUMNS = ("kind", "key", "frame", "code")
-FRAMES = ("intent", "threat", "refuse", "vow", "demand")
+FRAMES = ("intent", "threat", "refuse", "vow", "demand", "prepare", "posture")
 #: The modality a framed event takes: an intent is intended; a threat or refusal is itself asserted.
 FRAME_MODALITY = {
     "intent": "intended",
@@ -24,6 +24,8 @@ FRAME_MODALITY = {
     "refuse": "asserted",
     "vow": "intended",
     "demand": "asserted",
+    "prepare": "intended",
+    "posture": "asserted",
 }
 
 
@@ -42,6 +44,8 @@ class FrameTable:
         """Return the code of event ``code`` inside ``frame`` (longest prefix), or None to leave it."""
         if frame == "vow":
             frame = "intent" if code[:2] <= "08" else "threat"
+        elif frame == "prepare":  # readying an attack is a force posture (15x) already taken
+            frame = "posture" if code[:2] in {"18", "19", "20"} else "intent"
         for length in range(len(code), 0, -1):
             key = (frame, code[:length])
             if key in self.codes:
