@@ -138,3 +138,11 @@ def test_actor_coder_a_people_of_another_state_belongs_to_that_state(
     pipeline: Pipeline, text: str, mention: str, code: str
 ) -> None:
     assert codes(pipeline, text)[mention] == code
+
+
+def test_actor_coder_an_object_pronoun_is_the_nearest_other_actor(pipeline: Pipeline) -> None:
+    found = actors(pipeline, "Police surrounded the opposition leaders and beat them.")
+    assert [a.code for a in found if a.text == "them"] == ["OPP"]
+    # never the subject of its own verb
+    found = actors(pipeline, "The opposition leaders said police beat them.")
+    assert [a.code for a in found if a.text == "them"] == ["OPP"]

@@ -53,6 +53,12 @@ PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
     "it": ("state", "igo", "ngo", "group"),
     "they": ("state", "igo", "ngo", "group"),
 }
+#: Object pronouns resolved within their sentence ("threatened to use live ammunition on them").
+OBJECT_PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
+    "him": ("person",),
+    "her": ("person",),
+    "them": ("state", "igo", "ngo", "group"),
+}
 #: Opening quotation marks.
 QUOTES = frozenset("\"“‘'«")
 #: Verbs that introduce what someone said.
@@ -162,6 +168,21 @@ class DocActors:
         """Yield every coded actor with character offsets in the article text."""
         for actors in self.by_head.values():
             yield from actors
+
+
+def _code_object_pronoun(token: Token, found: DocActors) -> None:
+    """Code an object pronoun as the nearest compatible actor before it in its sentence that is not
+    the subject of its own verb ("police fired on students and beat them": the students)."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    own = {id(a) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for a in found.at(c)}
+    own |= {id(a) for a in found.by_head.get(verb.i, [])}
+    kinds = OBJECT_PRONOUN_KINDS[token.lower_]
+    for left in reversed(range(token.sent.start, token.i)):
+        actors = [a for a in found.by_head.get(left, []) if a.kind in kinds and id(a) not in own]
+        if actors:
+            start = token.idx + found.offset
+            found.add(token, [replace(actors[0], text=token.text, start=start, end=start + len(token.text))])
+            return
 
 
 def _settle_people(token: Token, found: DocActors) -> None:
@@ -356,6 +377,9 @@ class ActorCoder:
         for token in sorted(pronouns, key=lambda t: t.lower_ in {"we", "i"}):
             if token.i not in found.by_head:
                 self._code_pronoun(token, found)
+        for token in doc:
+            if token.lower_ in OBJECT_PRONOUN_KINDS and token.dep_ in {"dobj", "pobj", "dative"}:
+                _code_object_pronoun(token, found)
         self._remember_last(found)
         return found
 
