@@ -274,6 +274,7 @@ def test_saying_an_actor_s_act_was_not_wrong_is_no_criticism(pipeline: Pipeline)
         ("Ghana described Togo's move as a provocation.", [("GHA", "111", "TGO")]),
         ("Kenya branded the Somali raid a crime.", [("KEN", "111", "SOM")]),
         ("Brazil called the Argentine proposal historic.", [("BRA", "051", "ARG")]),
+        ("Peru viewed Chile's move as a measure contradicting the treaty.", [("PER", "111", "CHL")]),
         # naming is never an appeal, and an unjudged or denied name is no event
         ("Chile called the Peruvian plan a first step.", []),
         ("Chile did not call the Peruvian decision illegal.", []),

@@ -31,7 +31,8 @@ CENSURE_WORDS = frozenset(
     "illegal unlawful inappropriate unacceptable wrong irregular outrageous provocative irresponsible "
     "reckless unjustified baseless absurd shameful disgraceful hypocritical illegitimate unconstitutional "
     "sham farce travesty mistake violation abuse lie disgrace provocation aggression interference "
-    "betrayal insult blunder crime dangerous destabilizing destabilising hostile unfriendly adverse".split()
+    "betrayal insult blunder crime dangerous destabilizing destabilising hostile unfriendly adverse "
+    "contradict violate undermine breach flout".split()
 )
 #: Words that judge something good: "called the agreement historic" praises its parties.
 PRAISE_WORDS = frozenset(
@@ -189,8 +190,9 @@ def _named(verb: Token) -> tuple[Token, Token] | None:
 
 def _judgement(verb: Token, named: Token, called: Token, actors: DocActors) -> Trigger | None:
     """Return the criticism (111) or praise (051) that naming ``named`` as ``called`` makes, if any."""
+    # "a sham", "an illegal move", "a measure contradicting the law", "a step that violates it"
     words = {called.lemma_.lower()} | {
-        c.lemma_.lower() for c in called.children if c.dep_ in {"amod", "compound"}
+        c.lemma_.lower() for c in called.children if c.dep_ in {"amod", "compound", "acl", "relcl"}
     }
     if words & CENSURE_WORDS:
         code = "111"
