@@ -339,3 +339,11 @@ def test_coder_readying_an_attack_is_a_force_posture(pipeline: Pipeline) -> None
     assert {(e.source.code, e.code, e.modality) for e in events} == {("TCDMIL", "152", "asserted")}
     events = code(pipeline, "Ghana prepared to send aid to Togo.")
     assert [(e.code[:2], e.modality) for e in events] == [("03", "intended")]
+
+
+def test_coder_two_armed_groups_of_one_country_fighting_are_two_sides(pipeline: Pipeline) -> None:
+    text = "Kurdish fighters clashed with the SDF-affiliated Thowar Brigade in Raqqa province."
+    events = code(pipeline, text)
+    assert [(e.source.code, e.code, e.target.code if e.target else None) for e in events] == [
+        ("SYRREB", "190", "SYRREB")
+    ]

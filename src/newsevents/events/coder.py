@@ -28,6 +28,7 @@ from newsevents.events.triggers import (
     DENIAL_VERBS,
     FORCE_ROOTS,
     INTENT_VERBS,
+    NONSTATE,
     SPEECH_VERBS,
     Trigger,
     auxiliaries,
@@ -310,7 +311,9 @@ class EventCoder:
             if _at_home(code, source, target) and target is not None:
                 # "the junta imposed a curfew in Yangon": force at home falls on the people
                 target = replace(target, agent="CVL", code=f"{target.country}CVL")
-            if not _known(source, code, where) or (target and same_actor(source, target)):
+            if not _known(source, code, where) or (
+                target and same_actor(source, target) and not _rivals(source, target, code)
+            ):
                 continue
             event = self._event(where, trigger, code, source, target, date, modality, negated, location)
             if event.acled is None and not negated and _agreed(trigger, frame):
@@ -577,6 +580,21 @@ def _announced(trigger: Trigger) -> bool:
     """Return True when force is announced for the future: "X said it would keep hitting Y" is a threat."""
     top = verb_chain(trigger.governor)[-1]
     return top.dep_ in {"ccomp", "xcomp"} and top.head.lemma_.lower() in THREAT_FRAMES
+
+
+def _rivals(source: Actor, target: Actor, code: str) -> bool:
+    """Return True for two armed groups of one country fighting each other, named apart.
+
+    "Kurdish fighters clashed with the Raqqa Thowar Brigade": both are SYRREB once placed, yet
+    two sides, as GDELT keeps such events; one group named twice is still one actor.
+    """
+    return (
+        code[:2] in FORCE_ROOTS
+        and source.agent in NONSTATE
+        and target.agent in NONSTATE
+        and source.start != target.start
+        and (source.name is None or source.name != target.name)
+    )
 
 
 def _agreed(trigger: Trigger, frame: int | None) -> bool:
