@@ -146,3 +146,10 @@ def test_actor_coder_an_object_pronoun_is_the_nearest_other_actor(pipeline: Pipe
     # never the subject of its own verb
     found = actors(pipeline, "The opposition leaders said police beat them.")
     assert [a.code for a in found if a.text == "them"] == ["OPP"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Fighting broke out on the outskirts of Mogadishu.", "The streets of Kabul were empty."]
+)
+def test_actor_coder_a_capital_whose_part_is_named_is_a_place(pipeline: Pipeline, text: str) -> None:
+    assert not [a for a in actors(pipeline, text) if a.code.endswith("GOV")]

@@ -263,11 +263,24 @@ def _former(token: Token) -> bool:
     return any(t.lower_ in FORMER_WORDS for t in words) or token.lower_.startswith("ex-")
 
 
+#: Nouns whose "of" names the place they are part of ("the outskirts of Mogadishu").
+PLACE_PART_NOUNS = SETTLEMENT_NOUNS | frozenset(
+    "outskirts streets centre center heart part parts edge suburbs north south east west "
+    "northeast northwest southeast southwest capital".split()
+)
+
+
 def _locative(token: Token) -> bool:
-    """Return True where a capital names a place ("in Moscow", "a Moscow court"), not its government."""
+    """Return True where a capital names a place ("in Moscow", "a Moscow court", "the outskirts of
+    Mogadishu"), not its government."""
     if token.dep_ in {"compound", "amod", "nmod", "npadvmod", "appos"}:
         return True
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    if preposition.lower_ == "of":
+        return bool({preposition.head.lemma_.lower(), preposition.head.lower_} & PLACE_PART_NOUNS)
+    return preposition.lower_ in LOCATIVE_PREPS
 
 
 def _states_before(token: Token, found: DocActors, start: int) -> list[str]:
