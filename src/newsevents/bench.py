@@ -27,6 +27,8 @@ class BenchReport:
     parse_s: float
     coding_s: float
     peak_rss_mb: float
+    tables_s: float = 0.0
+    tables_mb: float = 0.0
 
     def __str__(self) -> str:
         per = self.articles / self.pipeline_s if self.pipeline_s else 0.0
@@ -40,6 +42,8 @@ class BenchReport:
                 f"raw spaCy parse     {self.articles / self.parse_s:8.1f} articles/s  ({words:,.0f} words/s)",
                 f"actors + events     {self.coding_s:8.3f} s = {overhead:.1f}% of the parse time",
                 f"peak memory         {self.peak_rss_mb:8.0f} MB (max RSS of this process)",
+                f"actor tables        {self.tables_s:8.3f} s to load, {self.tables_mb:.0f} MiB traced at peak"
+                " (lexicon, leaders, gazetteer)",
             ]
         )
 
@@ -58,9 +62,11 @@ def _timed_articles(inputs: Sequence[str], settings: Settings, repeat: int) -> t
 
 def run_bench(inputs: Sequence[str], *, settings: Settings, repeat: int = 3) -> BenchReport:
     """Run the pipeline ``repeat`` times over ``inputs`` and return what was measured."""
+    from newsevents.actors.gazetteer import benchmark_tables
     from newsevents.nlp import parse
     from newsevents.pipeline import Pipeline
 
+    tables = benchmark_tables()
     pipeline = Pipeline(settings)
     pipeline.coder  # noqa: B018 - load tables and model before timing
     parse(pipeline.nlp, ["Warm-up sentence for the parser."])
@@ -90,4 +96,6 @@ def run_bench(inputs: Sequence[str], *, settings: Settings, repeat: int = 3) -> 
         parse_s=parse_s,
         coding_s=coding_s,
         peak_rss_mb=peak,
+        tables_s=tables["total_s"],
+        tables_mb=tables["peak_mib"],
     )
