@@ -347,3 +347,13 @@ def test_coder_two_armed_groups_of_one_country_fighting_are_two_sides(pipeline: 
     assert [(e.source.code, e.code, e.target.code if e.target else None) for e in events] == [
         ("SYRREB", "190", "SYRREB")
     ]
+
+
+def test_coder_a_demand_as_object_makes_its_clause_demanded(pipeline: Pipeline) -> None:
+    for text in (
+        "Norway renewed its demand that Sudan release the detained journalists.",
+        "Norway reiterated its demand today that Sudan release the journalists.",
+    ):
+        events = code(pipeline, text)
+        demands = [e for e in events if e.source.code == "NOR"]
+        assert [(e.code[:2], e.target.code[:3] if e.target else None) for e in demands] == [("10", "SDN")]

@@ -574,9 +574,29 @@ def demanded_by(trigger: Trigger, actors: DocActors) -> list[Actor]:
     chain = verb_chain(trigger.governor)
     aux = {c.lower_ for verb in chain for c in verb.children if c.dep_ == "aux"}
     top = chain[-1]
+    demander = _demand_clause(top)
+    if demander is not None:  # "reiterated its demand that Israel ease ..."
+        return subjects(demander, actors)[0]
     if not aux & OBLIGATION_AUX or top.dep_ != "ccomp" or top.head.lemma_.lower() not in SPEECH_VERBS:
         return []
     return subjects(top.head, actors)[0]
+
+
+#: Nouns that, as a verb's object, make its that-clause a demand ("renewed its call that X leave").
+DEMAND_NOUNS = frozenset("demand call appeal request plea ultimatum".split())
+
+
+def _demand_clause(clause: Token) -> Token | None:
+    """Return the verb whose demand a that-clause states ("reiterated its demand that Israel ease"):
+    the clause hangs from the verb whose object is a demand, or from that object itself."""
+    head = clause.head
+    if clause.dep_ == "ccomp" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS for c in head.children
+    ):
+        return head
+    if clause.dep_ == "acl" and head.dep_ == "dobj" and head.lemma_.lower() in DEMAND_NOUNS:
+        return head.head
+    return None
 
 
 def modality_of(trigger: Trigger) -> tuple[str, bool]:
@@ -604,6 +624,8 @@ def modality_of(trigger: Trigger) -> tuple[str, bool]:
             return "intended", negated
         if lemma in DEMAND_VERBS:
             return "demanded", negated
+    if _demand_clause(top) is not None:
+        return "demanded", negated
     if aux & OBLIGATION_AUX:
         return "demanded", negated
     if aux & (HYPOTHETICAL_AUX - {"would"}) or ("would" in aux and not reported):
