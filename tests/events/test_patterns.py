@@ -147,6 +147,7 @@ def _triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
         ("Turkey struck a deal with Russia on grain exports.", ("057", "TUR", "RUS")),
         ("Chad and Sudan reached a consensus on border security.", ("057", "TCD", "SDN")),
         ("The Sudanese government lifted the curfew in Khartoum.", ("0813", "SDNGOV", "SDNCVL")),
+        ("The junta imposed a curfew in Myanmar.", ("1723", "MMRGOV", "MMRCVL")),
         # a light object names the act by its modifier or its "of" complement
         ("Norway ended its mediation efforts between Sudan and South Sudan.", ("165", "NOR", "SDN")),
         ("Iran allowed the return of UN weapons inspectors.", ("0862", "IRN", "IGOUNO")),

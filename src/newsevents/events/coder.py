@@ -26,6 +26,7 @@ from newsevents.events.triggers import (
     ALLEGATION_VERBS,
     DEMAND_VERBS,
     DENIAL_VERBS,
+    EASED_AT_HOME,
     FORCE_ROOTS,
     INTENT_VERBS,
     NONSTATE,
@@ -460,8 +461,12 @@ def actor_pairs(trigger: Trigger, lexicon: Lexicon, code: str) -> list[tuple[Act
     else:
         targets: list[Actor | None] = list(trigger.targets) or [None]
         sources = [_protesters(s, code) for s in trigger.sources]
+        # a side of one's own country only where every source is of that one country
+        at_home = len({s.country for s in sources}) == 1
         pairs = [
-            (s, t if t is None else _own_government(s, t, lexicon, code)) for s in sources for t in targets
+            (s, t if t is None or not at_home else _home_side(s, t, lexicon, code))
+            for s in sources
+            for t in targets
         ]
     return [(s, t) for s, t in pairs if t is None or not same_actor(s, t)]
 
@@ -471,6 +476,26 @@ def _protesters(source: Actor, code: str) -> Actor:
     if code.startswith("14") and source.kind == "state" and source.agent is None and source.country:
         return replace(source, agent="CVL", code=f"{source.country}CVL")
     return source
+
+
+def _home_side(source: Actor, target: Actor, lexicon: Lexicon, code: str) -> Actor:
+    """Return the side of its own country an actor acts on when it names only the country.
+
+    The state's coercion or assault at home, and the easing of it, falls on the people ("the
+    junta imposed a curfew in Myanmar" -> MMRCVL); a party's or people's act falls on the
+    government (see :func:`_own_government`).
+    """
+    coerced = code[:2] in {"17", "18"} or code.startswith(EASED_AT_HOME)
+    if (
+        coerced
+        and source.agent in STATE_AGENTS
+        and source.country is not None
+        and target.kind == "state"
+        and target.agent is None
+        and target.country == source.country
+    ):
+        return replace(target, agent="CVL", code=f"{target.country}CVL")
+    return _own_government(source, target, lexicon, code)
 
 
 def _own_government(source: Actor, target: Actor, lexicon: Lexicon, code: str) -> Actor:
