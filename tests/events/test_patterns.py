@@ -145,6 +145,7 @@ def _triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
             ("141", "KENOPP", "KENGOV"),
         ),
         ("Turkey struck a deal with Russia on grain exports.", ("057", "TUR", "RUS")),
+        ("Egypt gave a warm reception to the Sudanese delegation.", ("043", "EGY", "SDNGOV")),
         ("Chad and Sudan reached a consensus on border security.", ("057", "TCD", "SDN")),
         ("The Sudanese government lifted the curfew in Khartoum.", ("0813", "SDNGOV", "SDNCVL")),
         ("The junta imposed a curfew in Myanmar.", ("1723", "MMRGOV", "MMRCVL")),
