@@ -357,3 +357,9 @@ def test_coder_a_demand_as_object_makes_its_clause_demanded(pipeline: Pipeline) 
         events = code(pipeline, text)
         demands = [e for e in events if e.source.code == "NOR"]
         assert [(e.code[:2], e.target.code[:3] if e.target else None) for e in demands] == [("10", "SDN")]
+
+
+def test_coder_a_crowd_s_violence_words_decide_its_acled_type(pipeline: Pipeline) -> None:
+    text = "Police in Jakarta fired tear gas and water cannon at student protesters during hard clashes."
+    types = {e.acled.sub_event_type for e in code(pipeline, text) if e.acled is not None}
+    assert types == {"Violent demonstration"}

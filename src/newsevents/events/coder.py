@@ -89,6 +89,8 @@ NOT_ACTS = (
 IMPLIED_AGENTS = {"14": "CVL", "17": "COP"}
 #: Agents of state forces, for ACLED's state/non-state distinctions.
 STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+#: ACLED event types of crowds, between which a sentence's cue words decide.
+CROWD_TYPES = frozenset({"Protests", "Riots"})
 #: Agents who, named without a country, belong to the country they act in: parties, opposition,
 #: people, unions, students, rebels (not rights groups, media or businesses, often foreign).
 DOMESTIC_AGENTS = frozenset({"OPP", "PTY", "CVL", "LAB", "EDU", "REB", "INS", "SEP", "RAD"})
@@ -437,7 +439,13 @@ class EventCoder:
         agent = target.agent if target else None
         default = refine_acled(self.codebook.acled(code, state_actor=state), code, where.sent.text, agent)
         if where.acled is not None and (default is not None or code[:2] in ACLED_ROOTS):
-            return acled_type(where.acled)
+            read = acled_type(where.acled)
+            worded = worded_acled(code, where.sent.text, agent)
+            if worded is not None and {worded.event_type, read.event_type} <= CROWD_TYPES:
+                # "clashes with protesters", "rioters threw fireworks": the words say which
+                # kind of crowd event it was more surely than the classifier
+                return worded
+            return read
         return default
 
 
