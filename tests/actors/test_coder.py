@@ -153,3 +153,9 @@ def test_actor_coder_an_object_pronoun_is_the_nearest_other_actor(pipeline: Pipe
 )
 def test_actor_coder_a_capital_whose_part_is_named_is_a_place(pipeline: Pipeline, text: str) -> None:
     assert not [a for a in actors(pipeline, text) if a.code.endswith("GOV")]
+
+
+def test_actor_coder_a_group_s_forces_are_the_group(pipeline: Pipeline) -> None:
+    found = codes(pipeline, "Islamic State fighters said ISIS forces took control of the town.")
+    assert found["forces"] == found["ISIS"]
+    assert not found["forces"].endswith("MIL")

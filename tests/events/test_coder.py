@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from newsevents.model import Article, Event, Extraction
@@ -363,3 +365,16 @@ def test_coder_a_crowd_s_violence_words_decide_its_acled_type(pipeline: Pipeline
     text = "Police in Jakarta fired tear gas and water cannon at student protesters during hard clashes."
     types = {e.acled.sub_event_type for e in code(pipeline, text) if e.acled is not None}
     assert types == {"Violent demonstration"}
+
+
+def test_coder_who_takes_ground_decides_its_acled_type(pipeline: Pipeline) -> None:
+    # the classifier read the sentence as the other kind of capture; the taker's kind decides
+    sentence = SimpleNamespace(text="The forces took full control of the town.")
+    for label, state, expected in (
+        ("Non-state actor overtakes territory", True, "Government regains territory"),
+        ("Government regains territory", False, "Non-state actor overtakes territory"),
+    ):
+        where = SimpleNamespace(acled=label, sent=sentence)
+        found = pipeline.coder._acled("192", state, where, None)  # type: ignore[arg-type]
+        assert found is not None
+        assert found.sub_event_type == expected

@@ -137,7 +137,7 @@ def _triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
         ("Hamas used Palestinian civilians as human shields.", ("184", "PSEINS", "PSECVL")),
         ("Pakistani militants lobbed a grenade at a police station.", ("183", "PAKREB", "PAKCOP")),
         ("Malian rebels took control of the town from the army.", ("192", "MLIREB", "MLIMIL")),
-        ("Iraqi troops recaptured the town from Islamic State militants.", ("192", "IRQMIL", "IRQREB")),
+        ("Iraqi troops recaptured the town from Islamic State militants.", ("192", "IRQMIL", "IRQINS")),
         ("Russian jets carried out airstrikes on rebel positions in Syria.", ("195", "RUSMIL", "SYRREB")),
         ("The Turkish army set up an observation post in Syria.", ("154", "TURMIL", "SYR")),
         (

@@ -482,9 +482,9 @@ class ActorCoder:
                 agent=agent,
                 name=lex.country_name(country),
             )
-        self.memory.note_country(
-            actor.code if actor.kind in {"igo", "ngo"} else (actor.country or actor.code)
-        )
+        noted = actor.code if actor.kind in {"igo", "ngo"} else actor.country
+        if noted:  # a group with no country ("ISIS") is no state for unplaced agents to belong to
+            self.memory.note_country(noted)
         found.add(ent.root, [actor])
 
     def _agent_of(self, token: Token) -> tuple[str | None, int]:
@@ -553,10 +553,11 @@ class ActorCoder:
             for c in token.children
             if c.dep_ in {"compound", "amod", "poss"}
             for a in found.by_head.get(c.i, [])
-            if a.kind == "group" and a.country
+            if a.kind == "group" and (a.country or a.name)
         ]
         if groups:
-            # "a Hamas delegation", "Taliban fighters": the group's own code, not country + agent
+            # "a Hamas delegation", "Taliban fighters", "ISIS forces": the group's own code, not
+            # country + agent
             start_char = token.doc[start].idx + found.offset
             end_char = token.idx + len(token.text) + found.offset
             text = token.doc.text[token.doc[start].idx : token.idx + len(token.text)]

@@ -89,6 +89,8 @@ NOT_ACTS = (
 IMPLIED_AGENTS = {"14": "CVL", "17": "COP"}
 #: Agents of state forces, for ACLED's state/non-state distinctions.
 STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+#: ACLED's two types of ground taken by force: by the state's forces, or by others.
+CAPTURE_TYPES = ("Government regains territory", "Non-state actor overtakes territory")
 #: ACLED event types of crowds, between which a sentence's cue words decide.
 CROWD_TYPES = frozenset({"Protests", "Riots"})
 #: Agents who, named without a country, belong to the country they act in: parties, opposition,
@@ -445,6 +447,9 @@ class EventCoder:
                 # "clashes with protesters", "rioters threw fireworks": the words say which
                 # kind of crowd event it was more surely than the classifier
                 return worded
+            if read.sub_event_type in CAPTURE_TYPES and code.startswith("192"):
+                # who took the ground decides which of the two it was
+                return acled_type(CAPTURE_TYPES[0] if state else CAPTURE_TYPES[1])
             return read
         return default
 
