@@ -192,3 +192,10 @@ def test_patterns_a_misread_lemma_still_finds_its_row(pipeline: Pipeline) -> Non
     # the lemmatizer reads this "staged" as "stag"
     text = "Tens of thousands of university students throughout Chile staged mass demonstrations on Saturday."
     assert {(code, source) for code, source, _ in _triples(pipeline, text)} == {("141", "CHLEDU")}
+
+
+def test_patterns_demonstrating_something_is_no_protest(pipeline: Pipeline) -> None:
+    assert not _triples(pipeline, "The raid in Kinshasa demonstrated the effectiveness of Congolese police.")
+    assert ("1412", "KENCVL", "KENGOV") in _triples(
+        pipeline, "Thousands of Kenyans demonstrated against the tax."
+    )

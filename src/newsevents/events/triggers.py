@@ -152,6 +152,8 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
             pattern = table.match_verb(token)
             if pattern is not None and pattern.code[:2] in FORCE_ROOTS and _figurative(token):
                 continue
+            if pattern is not None and pattern.code[:2] == "14" and _shows(token):
+                continue
             if pattern is not None:
                 verb_ids.add(token.i)
                 found.append(_verb_trigger(token, pattern, actors))
@@ -163,6 +165,19 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
             if pattern is not None:
                 found.append(_noun_trigger(token, pattern, actors))
     return found
+
+
+#: What a crowd demonstrates when it demonstrates in protest ("demonstrated their support for").
+DEMONSTRATED_STANCES = frozenset("support solidarity opposition anger outrage discontent rejection".split())
+
+
+def _shows(verb: Token) -> bool:
+    """Return True for "demonstrate" in its sense of showing ("demonstrated the effectiveness of
+    the forces", "demonstrated that ..."); a crowd demonstrating its support still protests."""
+    if verb.lemma_.lower() != "demonstrate":
+        return False
+    shown = _children(verb, {"dobj", "ccomp"})
+    return bool(shown) and not any(t.lemma_.lower() in DEMONSTRATED_STANCES for t in shown)
 
 
 def _named(verb: Token) -> tuple[Token, Token] | None:
