@@ -180,9 +180,18 @@ def _code_object_pronoun(token: Token, found: DocActors) -> None:
     for left in reversed(range(token.sent.start, token.i)):
         actors = [a for a in found.by_head.get(left, []) if a.kind in kinds and id(a) not in own]
         if actors:
-            start = token.idx + found.offset
-            found.add(token, [replace(actors[0], text=token.text, start=start, end=start + len(token.text))])
+            _refer(token, found, actors[:1])
             return
+
+
+def _refer(token: Token, found: DocActors, antecedents: list[Actor]) -> None:
+    """Code a pronoun as the actors it refers to, keeping the pronoun's own text and offsets."""
+    if antecedents:
+        start = token.idx + found.offset
+        found.add(
+            token,
+            [replace(a, text=token.text, start=start, end=start + len(token.text)) for a in antecedents],
+        )
 
 
 def _settle_people(token: Token, found: DocActors) -> None:
@@ -400,7 +409,7 @@ class ActorCoder:
         """Resolve a subject pronoun to the nearest compatible actor before it (or the speaker, for "we")."""
         word = token.lower_
         if word in {"we", "i"}:
-            self._refer(token, found, _speaker(token, found))
+            _refer(token, found, _speaker(token, found))
             return
         kinds = PRONOUN_KINDS.get(word)
         if kinds is None:
@@ -408,19 +417,10 @@ class ActorCoder:
         for left in reversed(range(token.doc[0].i, token.i)):
             actors = [a for a in found.by_head.get(left, []) if a.kind in kinds]
             if actors:
-                self._refer(token, found, actors[:1] if word != "they" else actors)
+                _refer(token, found, actors[:1] if word != "they" else actors)
                 return
         earlier = [self.memory.last.get(kind) for kind in kinds]
-        self._refer(token, found, [a for a in earlier if a is not None][:1])
-
-    def _refer(self, token: Token, found: DocActors, antecedents: list[Actor]) -> None:
-        """Code a pronoun as the actors it refers to, keeping the pronoun's own text and offsets."""
-        if antecedents:
-            start = token.idx + found.offset
-            found.add(
-                token,
-                [replace(a, text=token.text, start=start, end=start + len(token.text)) for a in antecedents],
-            )
+        _refer(token, found, [a for a in earlier if a is not None][:1])
 
     def _remember_last(self, found: DocActors) -> None:
         """Remember the last actor of each kind named in the paragraph (for pronouns further on),

@@ -34,6 +34,7 @@ from newsevents.events.triggers import (
     Trigger,
     auxiliaries,
     censure_trigger,
+    condition_clause,
     demand_trigger,
     demanded_by,
     find_triggers,
@@ -263,9 +264,7 @@ class EventCoder:
             frame = self.frames.frame_of(verb.lemma_)
             framed = self.frames.code_for(frame, code) if frame else None
             if frame and framed:
-                if frame in {"vow", "prepare"}:  # the frame these split into, by the code they gave
-                    frame = {"13": "threat", "15": "posture"}.get(framed[:2], "intent")
-                modality = FRAME_MODALITY[frame]
+                modality = FRAME_MODALITY[self.frames.resolve(frame, code)]
                 return framed, modality, negated, verb.i
         if modality != "asserted" and code[:2] >= "15" and _announced(trigger) and not negated:
             code, modality = self.frames.code_for("threat", code) or "138", "asserted"
@@ -650,13 +649,7 @@ def _ultimatum(trigger: Trigger) -> bool:
     "Nigeria will withdraw its troops unless the president arranges a ceasefire": an act
     promised unless another gives way is a threat, not an intention.
     """
-    return any(
-        mark.dep_ == "mark" and mark.lower_ == "unless"
-        for verb in verb_chain(trigger.governor)
-        for clause in verb.children
-        if clause.dep_ == "advcl"
-        for mark in clause.children
-    )
+    return any(condition_clause(verb, {"unless"}) is not None for verb in verb_chain(trigger.governor))
 
 
 def event_date(

@@ -17,14 +17,13 @@ from newsevents.tables import tsv_rows
 
 COLUMNS = ("kind", "key", "frame", "code")
 FRAMES = ("intent", "threat", "refuse", "vow", "demand", "prepare", "posture")
-#: The modality a framed event takes: an intent is intended; a threat or refusal is itself asserted.
+#: The modality a framed event takes, by the frame it resolves to (``FrameTable.resolve``): an intent
+#: is intended; a threat, refusal, demand or force posture is itself asserted.
 FRAME_MODALITY = {
     "intent": "intended",
     "threat": "asserted",
     "refuse": "asserted",
-    "vow": "intended",
     "demand": "asserted",
-    "prepare": "intended",
     "posture": "asserted",
 }
 
@@ -40,12 +39,22 @@ class FrameTable:
         """Return the frame a verb lemma opens, if any."""
         return self.verbs.get(lemma.lower())
 
+    @staticmethod
+    def resolve(frame: str, code: str) -> str:
+        """Return the frame that ``frame`` is for an event of ``code``.
+
+        A vow is an intent for a cooperative act and a threat for a conflictual one; readying an
+        attack is a force posture (15x) already taken, readying anything else an intent.
+        """
+        if frame == "vow":
+            return "intent" if code[:2] <= "08" else "threat"
+        if frame == "prepare":
+            return "posture" if code[:2] in {"18", "19", "20"} else "intent"
+        return frame
+
     def code_for(self, frame: str, code: str) -> str | None:
         """Return the code of event ``code`` inside ``frame`` (longest prefix), or None to leave it."""
-        if frame == "vow":
-            frame = "intent" if code[:2] <= "08" else "threat"
-        elif frame == "prepare":  # readying an attack is a force posture (15x) already taken
-            frame = "posture" if code[:2] in {"18", "19", "20"} else "intent"
+        frame = self.resolve(frame, code)
         for length in range(len(code), 0, -1):
             key = (frame, code[:length])
             if key in self.codes:

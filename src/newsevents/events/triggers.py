@@ -800,9 +800,15 @@ def _conditioned(clause: Token, actors: DocActors) -> list[Actor] | None:
 
     None when the warning states no condition; an empty list when its actor is not one we code.
     """
-    for condition in _children(clause, {"advcl"}):
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "should"} for c in condition.children):
-            return subjects(condition, actors)[0]
+    condition = condition_clause(clause, {"if", "unless", "should"})
+    return None if condition is None else subjects(condition, actors)[0]
+
+
+def condition_clause(verb: Token, marks: AbstractSet[str]) -> Token | None:
+    """Return the adverbial clause of ``verb`` that one of ``marks`` opens ("... unless X yields")."""
+    for condition in _children(verb, {"advcl"}):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in condition.children):
+            return condition
     return None
 
 
