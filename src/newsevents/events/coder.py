@@ -26,13 +26,13 @@ from newsevents.events.triggers import (
     ALLEGATION_VERBS,
     DEMAND_VERBS,
     DENIAL_VERBS,
-    EASED_AT_HOME,
     FORCE_ROOTS,
     INTENT_VERBS,
     NONSTATE,
     SPEECH_VERBS,
     Trigger,
     auxiliaries,
+    borne_by_people,
     censure_trigger,
     condition_clause,
     demand_trigger,
@@ -497,9 +497,8 @@ def _home_side(source: Actor, target: Actor, lexicon: Lexicon, code: str) -> Act
     junta imposed a curfew in Myanmar" -> MMRCVL); a party's or people's act falls on the
     government (see :func:`_own_government`).
     """
-    coerced = code[:2] in {"17", "18"} or code.startswith(EASED_AT_HOME)
     if (
-        coerced
+        borne_by_people(code)
         and source.agent in STATE_AGENTS
         and source.country is not None
         and target.kind == "state"

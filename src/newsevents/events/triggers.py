@@ -463,7 +463,7 @@ def _domestic_targets(code: str, places: list[Token], actors: DocActors, sources
     group that takes a town takes it from the state's forces ("the Taliban seized control of
     Kunduz" -> AFGMIL).
     """
-    if code[:2] in {"17", "18"} or code.startswith(EASED_AT_HOME):
+    if borne_by_people(code):
         agent = "CVL"
     elif code.startswith("192") and sources and all(s.agent in NONSTATE for s in sources):
         agent = "MIL"
@@ -484,6 +484,12 @@ def _place_actors(tokens: list[Token], actors: DocActors, sources: list[Actor]) 
         if actor is not None and all(actor.country != s.country for s in sources):
             out.append(actor)
     return out
+
+
+def borne_by_people(code: str) -> bool:
+    """Return True for coercion and assault, and the easing of restrictions: done by a state at
+    home, they fall on its people."""
+    return code[:2] in {"17", "18"} or code.startswith(EASED_AT_HOME)
 
 
 def _place_state(token: Token, actors: DocActors) -> Actor | None:
