@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from newsevents.actors.coder import ActorCoder
@@ -37,6 +39,7 @@ def codes(pipeline: Pipeline, *paragraphs: str) -> dict[str, str]:
         ("U.S. Sen. Dana Whitfield voted against the bill.", "Dana Whitfield", "USALEG"),
         ("Chad's former prime minister spoke to reporters.", "former prime minister", "TCD"),
         ("Chad's prime minister spoke to reporters.", "prime minister", "TCDGOV"),
+        ("Kenyan anti-corruption officers searched the office.", "anti-corruption officers", "KENGOV"),
     ],
 )
 def test_actor_coder_codes_phrases(pipeline: Pipeline, text: str, mention: str, code: str) -> None:
@@ -159,3 +162,23 @@ def test_actor_coder_a_group_s_forces_are_the_group(pipeline: Pipeline) -> None:
     found = codes(pipeline, "Islamic State fighters said ISIS forces took control of the town.")
     assert found["forces"] == found["ISIS"]
     assert not found["forces"].endswith("MIL")
+
+
+def test_actor_coder_a_club_named_after_a_capital_is_not_its_government(pipeline: Pipeline) -> None:
+    found = actors(pipeline, "Spartak Moscow beat Real Madrid in the final.")
+    assert not [a for a in found if a.code.endswith("GOV")]
+
+
+def test_actor_coder_a_former_leader_by_title_is_of_the_elite(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Police questioned former prime minister Najib Razak for six hours.")
+    after = {a.text: a.code for a in ActorCoder(on=dt.date(2019, 1, 1)).code(doc).mentions()}
+    assert after["Najib Razak"] == "MYSELI"
+    doc = pipeline.nlp("Police questioned Prime Minister Najib Razak for six hours.")
+    during = {a.text: a.code for a in ActorCoder(on=dt.date(2012, 1, 1)).code(doc).mentions()}
+    assert during["Najib Razak"] == "MYSGOV"
+
+
+def test_actor_coder_a_leader_s_administration_is_the_leader_s_state(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The Egyptian minister criticised the Trump administration.")
+    found = {a.text: a.code for a in ActorCoder(on=dt.date(2019, 6, 1)).code(doc).mentions()}
+    assert found["Trump administration"] == "USAGOV"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.gazetteer import Gazetteer, load_gazetteer
-from newsevents.actors.leaders import Leaders, load_leaders
+from newsevents.actors.leaders import Leaders, Officeholder, load_leaders
 from newsevents.actors.lexicon import Lexicon, load_lexicon
 from newsevents.model import Actor
 
@@ -266,6 +266,18 @@ def _names_topic(token: Token) -> bool:
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
 
 
+def _formerly_titled(ent: Span) -> bool:
+    """Return True for a name whose title says the office is no longer held.
+
+    "former prime minister Najib Razak", "Najib Razak, the former prime minister".
+    """
+    return any(
+        _former(child)
+        for child in ent.root.children
+        if child.dep_ in {"compound", "amod", "appos"} and not ent.start <= child.i < ent.end
+    )
+
+
 def _former(token: Token) -> bool:
     """Return True for a title its modifier says is no longer held ("the former prime minister")."""
     words = [t for t in token.subtree if t.i < token.i and t.dep_ in {"amod", "compound", "advmod"}]
@@ -277,6 +289,35 @@ PLACE_PART_NOUNS = SETTLEMENT_NOUNS | frozenset(
     "outskirts streets centre center heart part parts edge suburbs north south east west "
     "northeast northwest southeast southwest capital".split()
 )
+
+
+def _name_ending_at(token: Token) -> Span:
+    """Return the name that ends at ``token`` ("Joe Biden" for "Biden" in "the Joe Biden administration")."""
+    start = token.i
+    while (
+        start > token.sent.start
+        and token.doc[start - 1].pos_ == "PROPN"
+        and token.doc[start - 1].dep_ == "compound"
+    ):
+        start -= 1
+    return token.doc[start : token.i + 1]
+
+
+def _in_other_name(ent: Span) -> bool:
+    """Return True for a city name that ends a longer proper name ("Real Madrid", "Little Havana").
+
+    The word before it is a proper noun of the same name that is no place or people itself; the
+    name may still be a place ("Greater Damascus"), but it is no capital speaking for its state.
+    """
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return (
+        before.dep_ == "compound"
+        and before.head.i == ent.root.i
+        and before.pos_ == "PROPN"
+        and before.ent_type_ not in {"GPE", "NORP", "LOC"}
+    )
 
 
 def _locative(token: Token) -> bool:
@@ -470,8 +511,8 @@ class ActorCoder:
             if capital or lex.region(ent.text) is not None:
                 found.places[ent.root.i] = ent
                 found.place_countries[ent.root.i] = country
-                if not capital or _locative(ent.root):
-                    return
+                if not capital or _locative(ent.root) or _in_other_name(ent):
+                    return  # "Real Madrid", "Little Havana": a club or a quarter, not the government
             agent = "GOV" if capital else None
             actor = self._actor(
                 ent,
@@ -539,6 +580,10 @@ class ActorCoder:
             if country is None and token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "DATE"}:
                 place = self.gazetteer.lookup(token.text)
                 country = place.country if place is not None else None
+            if country is None and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON") and self.on:
+                # "the Trump administration", "the Sissi government": the leader's own state
+                holder = self.leaders.lookup(_name_ending_at(token).text, self.on)
+                country = holder.country if holder is not None and holder.agent == "GOV" else None
             if country and country not in out:
                 out.append(country)
         return out
@@ -617,8 +662,18 @@ class ActorCoder:
     def _office_holder(self, ent: Span) -> Actor | None:
         """Return the actor a name codes to by the table of office holders on the publication day."""
         holder = self.leaders.lookup(ent.text, self.on)
+        if holder is None and self.on is not None and _formerly_titled(ent):
+            # "former prime minister Najib Razak": no longer its government, one of its elite (CAMEO ELI)
+            past = self.leaders.lookup(ent.text)
+            if past is not None and past.end is not None and past.end <= self.on:
+                return replace(self._code_office(ent, past), code=f"{past.country}ELI", agent="ELI")
         if holder is None:
             return None
+        return self._code_office(ent, holder)
+
+    @staticmethod
+    def _code_office(ent: Span, holder: Officeholder) -> Actor:
+        """Return the actor of a named person in an office of the table."""
         if holder.country.startswith(("IGO", "NGO")):
             return Actor(
                 text=ent.text, code=holder.country, kind="person", org=holder.country[3:6], name=holder.name
