@@ -378,3 +378,21 @@ def test_coder_who_takes_ground_decides_its_acled_type(pipeline: Pipeline) -> No
         found = pipeline.coder._acled("192", state, where, None)  # type: ignore[arg-type]
         assert found is not None
         assert found.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistan rejected the proposal on Tuesday.", {("120", "PAK", None)}),
+        ("Kenya's opposition parties demanded early elections.", {("1041", "KENOPP", "KENGOV")}),
+        # another country named: the act's target the parse missed, no reading without it
+        ("Pakistan rejected the proposal, citing India's record.", set()),
+        # not asserted
+        ("Pakistan would reject the proposal.", set()),
+        ("Pakistan did not reject the proposal.", set()),
+    ],
+)
+def test_coder_the_one_party_a_sentence_names_acts_without_a_target(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert triples(code(pipeline, text)) == expected

@@ -205,8 +205,11 @@ class EventCoder:
             trigger = spoken(where.sent, where.found, taken)
             if trigger is not None:
                 out += [c.event for c in self._events(trigger, where)[0]]
-        if out or not self._reports_act(reported_act(where.sent.root)):
+        if out:
             return out
+        alone = self._lone_act(coded_triggers, where)
+        if alone or not self._reports_act(reported_act(where.sent.root)):
+            return alone
         out = self._unclaimed_force(coded_triggers, where)
         if out:
             return out
@@ -214,6 +217,34 @@ class EventCoder:
         if cued is not None:
             return self._classified_events(replace(where, acled=cued), cued)
         return self._root_events(where)
+
+    def _lone_act(self, triggers: Sequence[Trigger], where: Sentence) -> list[Event]:
+        """Return the act of the one party a sentence names, when the sentence gives no other event.
+
+        "Papandreou demanded immediate elections", "the rebels dismissed the appeal": the act
+        is plain and its target is not named, and PLOVER codes it with none. Only an asserted,
+        unnegated act whose subject is the source of an active verb stands, the verb nearest
+        the sentence's root first; and only where the sentence names no party of another
+        country (nor a place abroad): there that party is the act's target the parse missed,
+        and a reading without it would be wrong. Acts of force and protest are left to their own
+        rules (``_targetless``): force falls on someone, and where the parse finds no one, only
+        a sure sentence classifier lets it stand.
+        """
+        for trigger in sorted(triggers, key=lambda t: len(list(t.token.ancestors))):
+            if trigger.targets or not trigger.sources or not _active_subject(trigger.token):
+                continue
+            coded, _ = self._events(trigger, where, alone=True)
+            event = coded[0].event if coded else None
+            if (
+                event is not None
+                and (event.target is None or not event.target.text)  # none named; an implied one may be
+                and event.modality == "asserted"
+                and not event.negated
+                and event.root_code not in ACLED_ROOTS
+                and not _names_another(where, event.source)
+            ):
+                return [event]
+        return []
 
     def _root_events(self, where: Sentence) -> list[Event]:
         """Return the event the CAMEO root classifier reads in a sentence whose actors the parse names.
@@ -274,8 +305,13 @@ class EventCoder:
             code = self.frames.code_for("intent", code) or code
         return code, modality, negated, None
 
-    def _events(self, trigger: Trigger, where: Sentence) -> tuple[list[_Coded], int | None]:
-        """Return the events one trigger gives (one per source-target pair) and its frame verb."""
+    def _events(
+        self, trigger: Trigger, where: Sentence, *, alone: bool = False
+    ) -> tuple[list[_Coded], int | None]:
+        """Return the events one trigger gives (one per source-target pair) and its frame verb.
+
+        ``alone``: the trigger's event may stand without a target whatever its code (``_lone_act``).
+        """
         code, modality, negated, frame = self._reading(trigger)
         code = _specific(code, where.acled or self._weapon(code, where))
         date = event_date(
@@ -287,7 +323,7 @@ class EventCoder:
         )
         out = []
         for source, target in actor_pairs(trigger, self.lexicon, code):
-            if target is None and not self._targetless(code, where, trigger):
+            if target is None and not (alone or self._targetless(code, where, trigger)):
                 continue
             location = self.locator.locate(trigger, where.found, source, target, fallback=where.dateline)
             if location is None and trigger.whole:
@@ -300,15 +336,8 @@ class EventCoder:
             if code.startswith("14") and target is not None and target.kind == "state" and not target.agent:
                 # "marched against Britain's decision": a protest is against the government
                 target = replace(target, agent="GOV", code=f"{target.country}GOV")
-            if target is None and code.startswith("14") and source.country:
-                target = Actor(
-                    text="",
-                    code=f"{source.country}GOV",
-                    kind="state",
-                    country=source.country,
-                    agent="GOV",
-                    name="implied: the government protested against",
-                )
+            if target is None:
+                target = _implied_government(source, code)
             if target is not None and source.agent in DOMESTIC_AGENTS:
                 # "the party will boycott Algeria's elections": a party placed in the state it names
                 target = _own_government(source, target, self.lexicon, code)
@@ -610,6 +639,57 @@ def event_confidence(trigger: Trigger, has_target: bool, modality: str) -> float
     score += 0.1 if trigger.token.pos_ in {"VERB", "AUX"} else 0.0
     score += 0.1 if verb_chain(trigger.governor)[-1].dep_ == "ROOT" else 0.0
     return round(min(score, 1.0), 2)
+
+
+def _implied_government(source: Actor, code: str) -> Actor | None:
+    """Return the government a protest, or a people's demand, is addressed to when none is named.
+
+    "thousands marched in Yangon", "the opposition parties demanded early elections": a
+    crowd or a domestic party that names no addressee protests against, or asks of, its own
+    government. A government's own demands name no such addressee.
+    """
+    if source.country is None:
+        return None
+    if code.startswith("14"):
+        name = "implied: the government protested against"
+    elif code.startswith("10") and source.agent in DOMESTIC_AGENTS:
+        name = "implied: the government asked"
+    else:
+        return None
+    return Actor(
+        text="", code=f"{source.country}GOV", kind="state", country=source.country, agent="GOV", name=name
+    )
+
+
+def _active_subject(verb: Token) -> bool:
+    """Return True for a main or complement verb in the active voice with its own subject.
+
+    "the rebels dismissed the appeal" is; "the citizens detained abroad" (a participle) and
+    "those who were detained" (passive) are not: there the named party is acted on.
+    """
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ not in {"relcl", "acl", "amod"}
+        and any(child.dep_ == "nsubj" for child in verb.children)
+    )
+
+
+def _names_another(where: Sentence, source: Actor) -> bool:
+    """Return True when a sentence names a party, or a place, of another country than ``source``."""
+    start, end = where.sent.start, where.sent.end
+    for i, actors in where.found.by_head.items():
+        if start <= i < end and any(not _same_side(source, actor) for actor in actors):
+            return True
+    return any(
+        start <= i < end and country != source.country for i, country in where.found.place_countries.items()
+    )
+
+
+def _same_side(source: Actor, other: Actor) -> bool:
+    """Return True when ``other`` is of the source's country (or, for an organisation, is it)."""
+    if source.country is not None:
+        return other.country == source.country
+    return other.code[:6] == source.code[:6]
 
 
 def _announced(trigger: Trigger) -> bool:
