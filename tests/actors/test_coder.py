@@ -159,3 +159,20 @@ def test_actor_coder_a_group_s_forces_are_the_group(pipeline: Pipeline) -> None:
     found = codes(pipeline, "Islamic State fighters said ISIS forces took control of the town.")
     assert found["forces"] == found["ISIS"]
     assert not found["forces"].endswith("MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("A Vermont man was fined for fishing without a licence.", "Vermont man", "USACVL"),
+        ("Two Kenyan women crossed the border at dawn.", "Kenyan women", "KENCVL"),
+    ],
+)
+def test_actor_coder_a_person_of_a_named_country_is_its_civilian(
+    pipeline: Pipeline, text: str, mention: str, code: str
+) -> None:
+    assert codes(pipeline, text)[mention] == code
+
+
+def test_actor_coder_a_bare_man_is_no_actor(pipeline: Pipeline) -> None:
+    assert "man" not in codes(pipeline, "A man was fined for fishing without a licence.")
