@@ -378,3 +378,22 @@ def test_coder_who_takes_ground_decides_its_acled_type(pipeline: Pipeline) -> No
         found = pipeline.coder._acled("192", state, where, None)  # type: ignore[arg-type]
         assert found is not None
         assert found.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Danish woman pleaded guilty on Friday to assaulting a Swedish diplomat.",
+            ("015", "DNKCVL", "SWEGOV"),
+        ),
+        (
+            "Two Kenyan men pleaded guilty Thursday to plotting to attack the Ugandan parliament.",
+            ("015", "KENCVL", "UGALEG"),
+        ),
+    ],
+)
+def test_coder_a_guilty_plea_acknowledges_the_act_towards_its_victim(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(code(pipeline, text))

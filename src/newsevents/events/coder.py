@@ -41,6 +41,7 @@ from newsevents.events.triggers import (
     framing_trigger,
     is_negated,
     modality_of,
+    plea_trigger,
     reported_act,
     sentence_trigger,
     verb_chain,
@@ -205,6 +206,9 @@ class EventCoder:
             trigger = spoken(where.sent, where.found, taken)
             if trigger is not None:
                 out += [c.event for c in self._events(trigger, where)[0]]
+        plea = plea_trigger(where.sent, where.found)
+        if plea is not None:
+            out += [c.event for c in self._events(plea, where)[0]]
         if out or not self._reports_act(reported_act(where.sent.root)):
             return out
         out = self._unclaimed_force(coded_triggers, where)

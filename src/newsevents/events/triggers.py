@@ -801,6 +801,35 @@ def censure_trigger(sent: Span, actors: DocActors, taken: AbstractSet[int] = fro
     return None
 
 
+#: Words of a plea that admits the act it names ("pleaded guilty to ...").
+PLEA_WORDS = frozenset({"guilty"})
+
+
+def plea_trigger(sent: Span, actors: DocActors) -> Trigger | None:
+    """Return an admission trigger for "X pleaded guilty to <act> Y" (CAMEO 015, X acknowledges
+    responsibility towards Y).
+
+    The target is whom the admitted act falls on: its object or preposition's object, or
+    those of the act it frames ("to threatening to kill the senator"). The parser may hang
+    "guilty" on a date right after the verb ("pleaded guilty Monday"), so a grandchild counts.
+    """
+    for verb in sent:
+        if verb.lemma_.lower() != "plead" or is_negated(verb):
+            continue
+        near = [g for c in verb.children for g in (c, *c.children) if c.dep_ != "prep"]
+        if not any(t.lower_ in PLEA_WORDS for t in near):
+            continue
+        acts = [c for prep in verb.subtree if prep.lower_ == "to" for c in _children(prep, {"pcomp", "pobj"})]
+        acts += [x for act in acts for x in _children(act, {"xcomp"})]
+        objects = [o for act in acts for o in _children(act, {"dobj"})]
+        objects += [o for act in acts for o in _prep_objects(act, {"on", "against", "to", "with"})]
+        sources, direct = subjects(verb, actors)
+        targets = [a for a in _actors(objects, actors) if a not in sources]
+        if sources:
+            return _coded_verb(verb, "015", sources, targets, direct=direct)
+    return None
+
+
 def _conditioned(clause: Token, actors: DocActors) -> list[Actor] | None:
     """Return who acts in the condition of a warning ("... if Pelosi visits Taiwan" -> Pelosi).
 
