@@ -397,3 +397,11 @@ def test_coder_a_guilty_plea_acknowledges_the_act_towards_its_victim(
     pipeline: Pipeline, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in triples(code(pipeline, text))
+
+
+def test_coder_a_borrowed_source_brings_the_actors_conjoined_with_it(pipeline: Pipeline) -> None:
+    text = (
+        "The only states to have fought wars with Russia - Georgia and Ukraine - "
+        "also loudly condemned the Belarusian referendum."
+    )
+    assert {("111", "GEO", "BLR"), ("111", "UKR", "BLR")} <= triples(code(pipeline, text))

@@ -502,11 +502,16 @@ def _place_state(token: Token, actors: DocActors) -> Actor | None:
 
 
 def _nearest_before(token: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
-    """Return the actor named nearest before ``token`` in its sentence (a last resort for a source)."""
+    """Return the actor named nearest before ``token`` in its sentence (a last resort for a source).
+
+    Actors conjoined with it come along: "... - Egypt and Jordan - also criticised" is both.
+    """
     for left in reversed(range(token.sent.start, token.i)):
         found = [a for a in actors.by_head.get(left, []) if a not in exclude]
         if found:
-            return found[:1]
+            near = token.doc[left]
+            joined = sorted((near, *near.conjuncts), key=lambda t: t.i)
+            return [a for t in joined for a in actors.by_head.get(t.i, [])[:1] if a not in exclude]
     return []
 
 
