@@ -405,3 +405,9 @@ def test_coder_a_borrowed_source_brings_the_actors_conjoined_with_it(pipeline: P
         "also loudly condemned the Belarusian referendum."
     )
     assert {("111", "GEO", "BLR"), ("111", "UKR", "BLR")} <= triples(code(pipeline, text))
+
+
+def test_coder_saying_an_actor_s_acts_were_unlawful_accuses_it(pipeline: Pipeline) -> None:
+    act = "deportation of children by Russian forces, said Amnesty International."
+    assert ("112", "NGOAMN", "RUSMIL") in triples(code(pipeline, f"Satellite images show the illegal {act}"))
+    assert not [e for e in code(pipeline, f"Satellite images show the {act}") if e.code.startswith("11")]

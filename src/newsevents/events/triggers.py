@@ -791,19 +791,37 @@ def censure_trigger(sent: Span, actors: DocActors, taken: AbstractSet[int] = fro
                 continue
             judged = [c for c in clause.children if c.dep_ in {"acomp", "attr"}]
             judged += [conj for j in judged for conj in j.conjuncts]
-            if clause.lemma_ != "be" or not any(j.lemma_.lower() in CENSURE_WORDS for j in judged):
-                continue
-            subject = _children(clause, {"nsubj"})
-            about = _actors(subject, actors) or _actors(
-                [p for s in subject for p in _children(s, {"poss"})], actors
-            )
+            code = "112" if lemma == "allege" else "111"
+            if clause.lemma_ == "be" and any(j.lemma_.lower() in CENSURE_WORDS for j in judged):
+                subject = _children(clause, {"nsubj"})
+                about = _actors(subject, actors) or _actors(
+                    [p for s in subject for p in _children(s, {"poss"})], actors
+                )
+            else:  # "said the footage reveals unlawful killings by the security forces"
+                about, code = _wrongdoers(clause, actors), "112"
             sources, direct = subjects(verb, actors)
             targets = [a for a in about if a not in sources]
             if sources and targets:
-                return _coded_verb(
-                    verb, "112" if lemma == "allege" else "111", sources, targets, direct=direct
-                )
+                return _coded_verb(verb, code, sources, targets, direct=direct)
     return None
+
+
+def _wrongdoers(clause: Token, actors: DocActors) -> list[Actor]:
+    """Return who a clause says did wrong: the agents of acts a censure word qualifies.
+
+    "... reveal unlawful killings by Iranian police", "... document Russia's illegal
+    deportations": saying so accuses the agent (CAMEO 112), named by "by" or as possessor.
+    """
+    return _actors(
+        [
+            agent
+            for act in clause.subtree
+            if act.pos_ == "NOUN"
+            and any(c.dep_ == "amod" and c.lemma_.lower() in CENSURE_WORDS for c in act.children)
+            for agent in _prep_objects(act, {"by"}) + _children(act, {"poss"})
+        ],
+        actors,
+    )
 
 
 #: Words of a plea that admits the act it names ("pleaded guilty to ...").
