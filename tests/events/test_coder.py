@@ -411,3 +411,11 @@ def test_coder_saying_an_actor_s_acts_were_unlawful_accuses_it(pipeline: Pipelin
     act = "deportation of children by Russian forces, said Amnesty International."
     assert ("112", "NGOAMN", "RUSMIL") in triples(code(pipeline, f"Satellite images show the illegal {act}"))
     assert not [e for e in code(pipeline, f"Satellite images show the {act}") if e.code.startswith("11")]
+
+
+def test_coder_a_year_misread_as_the_subject_of_a_release_gives_way_to_the_held(pipeline: Pipeline) -> None:
+    text = (
+        "Four journalists — a Briton and three Canadians — who had been held by Boko Haram in "
+        "Nigeria since 2017 were freed Friday in an exchange for jailed militants."
+    )
+    assert {("0841", "NGAINS", "GBRMED"), ("0841", "NGAINS", "CANMED")} <= triples(code(pipeline, text))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.coder import DocActors
-from newsevents.events.patterns import Pattern, PatternTable
+from newsevents.events.patterns import Pattern, PatternTable, passive_subjects
 from newsevents.model import Actor
 
 if TYPE_CHECKING:
@@ -358,7 +358,7 @@ def _holders(patients: list[Token], actors: DocActors) -> list[Actor]:
 def _verb_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
     """Return a verb trigger with its roles."""
     trigger = Trigger(token, pattern)
-    passive = _children(token, {"nsubjpass"})
+    passive = passive_subjects(token)
     if passive and token.lemma_.lower() in STATIVE_PASSIVES and (held := _prep_objects(token, {"to"})):
         # "Israel is opposed to French mediation": a state of mind, whose holder is the subject
         trigger.sources, trigger.targets = _actors(passive, actors), _actors(held, actors)
