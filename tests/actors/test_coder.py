@@ -182,3 +182,20 @@ def test_actor_coder_a_leader_s_administration_is_the_leader_s_state(pipeline: P
     doc = pipeline.nlp("The Egyptian minister criticised the Trump administration.")
     found = {a.text: a.code for a in ActorCoder(on=dt.date(2019, 6, 1)).code(doc).mentions()}
     assert found["Trump administration"] == "USAGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("A Vermont man was fined for fishing without a licence.", "Vermont man", "USACVL"),
+        ("Two Kenyan women crossed the border at dawn.", "Kenyan women", "KENCVL"),
+    ],
+)
+def test_actor_coder_a_person_of_a_named_country_is_its_civilian(
+    pipeline: Pipeline, text: str, mention: str, code: str
+) -> None:
+    assert codes(pipeline, text)[mention] == code
+
+
+def test_actor_coder_a_bare_man_is_no_actor(pipeline: Pipeline) -> None:
+    assert "man" not in codes(pipeline, "A man was fined for fishing without a licence.")

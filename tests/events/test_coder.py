@@ -387,6 +387,7 @@ def test_coder_who_takes_ground_decides_its_acled_type(pipeline: Pipeline) -> No
         ("Kenya's opposition parties demanded early elections.", {("1041", "KENOPP", "KENGOV")}),
         # another country named: the act's target the parse missed, no reading without it
         ("Pakistan rejected the proposal, citing India's record.", set()),
+        ("Israeli troops withdrew from Khan Yunis on Monday.", set()),  # a town the tagger missed
         # not asserted
         ("Pakistan would reject the proposal.", set()),
         ("Pakistan did not reject the proposal.", set()),
@@ -396,3 +397,44 @@ def test_coder_the_one_party_a_sentence_names_acts_without_a_target(
     pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
 ) -> None:
     assert triples(code(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Danish woman pleaded guilty on Friday to assaulting a Swedish diplomat.",
+            ("015", "DNKCVL", "SWEGOV"),
+        ),
+        (
+            "Two Kenyan men pleaded guilty Thursday to plotting to attack the Ugandan parliament.",
+            ("015", "KENCVL", "UGALEG"),
+        ),
+    ],
+)
+def test_coder_a_guilty_plea_acknowledges_the_act_towards_its_victim(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(code(pipeline, text))
+
+
+def test_coder_a_borrowed_source_brings_the_actors_conjoined_with_it(pipeline: Pipeline) -> None:
+    text = (
+        "The only states to have fought wars with Russia - Georgia and Ukraine - "
+        "also loudly condemned the Belarusian referendum."
+    )
+    assert {("111", "GEO", "BLR"), ("111", "UKR", "BLR")} <= triples(code(pipeline, text))
+
+
+def test_coder_saying_an_actor_s_acts_were_unlawful_accuses_it(pipeline: Pipeline) -> None:
+    act = "deportation of children by Russian forces, said Amnesty International."
+    assert ("112", "NGOAMN", "RUSMIL") in triples(code(pipeline, f"Satellite images show the illegal {act}"))
+    assert not [e for e in code(pipeline, f"Satellite images show the {act}") if e.code.startswith("11")]
+
+
+def test_coder_a_year_misread_as_the_subject_of_a_release_gives_way_to_the_held(pipeline: Pipeline) -> None:
+    text = (
+        "Four journalists — a Briton and three Canadians — who had been held by Boko Haram in "
+        "Nigeria since 2017 were freed Friday in an exchange for jailed militants."
+    )
+    assert {("0841", "NGAINS", "GBRMED"), ("0841", "NGAINS", "CANMED")} <= triples(code(pipeline, text))

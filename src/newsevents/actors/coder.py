@@ -65,6 +65,8 @@ QUOTES = frozenset("\"“‘'«")
 REPORT_VERBS = frozenset(
     ["say", "tell", "add", "state", "announce", "declare", "write", "note", "warn", "insist"]
 )
+#: Nouns for private persons, who are civilians of the country that modifies them ("a Texas man").
+PERSON_NOUNS = frozenset({"man", "woman", "men", "women"})
 #: Dependencies never crossed when looking for the actor of a phrase.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
 
@@ -427,6 +429,9 @@ class ActorCoder:
         for token in doc:
             if token.i not in found.by_head and token.pos_ in {"NOUN", "PROPN"}:
                 self._code_agent(token, found)
+        for token in doc:
+            if token.i not in found.by_head and token.lemma_.lower() in PERSON_NOUNS:
+                self._code_resident(token, found)
         for ent in doc.ents:
             if ent.label_ == "PERSON" or self._titled_name(ent, found):
                 self._code_person(ent, found)
@@ -629,6 +634,19 @@ class ActorCoder:
             found.add(token, [self._coded(span, found.offset, country, agent)])
         elif common:
             found.add(token, [self._actor(span, found.offset, code=agent, kind="group", agent=agent)])
+
+    def _code_resident(self, token: Token, found: DocActors) -> None:
+        """Code a private person that a country or place names as a civilian of that country.
+
+        "A New York man", "two Syrian women", "a man from Kandahar": one country modifying the
+        noun says whose civilian (CVL) the person is; a bare "a man" stays no actor.
+        """
+        countries = self._countries_of(token, found)
+        if len(countries) != 1 or countries[0].startswith(("IGO", "NGO")):
+            return
+        words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in {"det", "nummod", "predet"}]
+        span = token.doc[words[0].i : token.i + 1]
+        found.add(token, [self._coded(span, found.offset, countries[0], "CVL")])
 
     def _coded(self, span: Span, offset: int, country: str, agent: str | None) -> Actor:
         """Return an actor for a country or IGO code plus an agent."""

@@ -41,6 +41,7 @@ from newsevents.events.triggers import (
     framing_trigger,
     is_negated,
     modality_of,
+    plea_trigger,
     reported_act,
     sentence_trigger,
     verb_chain,
@@ -205,6 +206,9 @@ class EventCoder:
             trigger = spoken(where.sent, where.found, taken)
             if trigger is not None:
                 out += [c.event for c in self._events(trigger, where)[0]]
+        plea = plea_trigger(where.sent, where.found)
+        if plea is not None:
+            out += [c.event for c in self._events(plea, where)[0]]
         if out:
             return out
         alone = self._lone_act(coded_triggers, where)
@@ -231,7 +235,7 @@ class EventCoder:
         a sure sentence classifier lets it stand.
         """
         for trigger in sorted(triggers, key=lambda t: len(list(t.token.ancestors))):
-            if trigger.targets or not trigger.sources or not _active_subject(trigger.token):
+            if trigger.targets or not trigger.sources or not _active_subject(trigger.token, where.found):
                 continue
             coded, _ = self._events(trigger, where, alone=True)
             event = coded[0].event if coded else None
@@ -241,10 +245,31 @@ class EventCoder:
                 and event.modality == "asserted"
                 and not event.negated
                 and event.root_code not in ACLED_ROOTS
-                and not _names_another(where, event.source)
+                and not self._names_another(where, event.source)
             ):
                 return [event]
         return []
+
+    def _names_another(self, where: Sentence, source: Actor) -> bool:
+        """Return True when a sentence names a party, or a place, of another country than ``source``.
+
+        A name the tagger missed counts when the gazetteer knows it as the object of a
+        preposition ("withdrew from Khan Younis", tagged a person).
+        """
+        start, end = where.sent.start, where.sent.end
+        found = where.found
+        for i, actors in found.by_head.items():
+            if start <= i < end and any(not _same_side(source, actor) for actor in actors):
+                return True
+        if any(start <= i < end and c != source.country for i, c in found.place_countries.items()):
+            return True
+        for token in where.sent:
+            if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.i not in found.by_head:
+                words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+                place = self.gazetteer.lookup(" ".join(t.text for t in [*words, token]))
+                if place is not None and place.country != source.country:
+                    return True
+        return False
 
     def _root_events(self, where: Sentence) -> list[Event]:
         """Return the event the CAMEO root classifier reads in a sentence whose actors the parse names.
@@ -661,27 +686,27 @@ def _implied_government(source: Actor, code: str) -> Actor | None:
     )
 
 
-def _active_subject(verb: Token) -> bool:
-    """Return True for a main or complement verb in the active voice with its own subject.
+#: Modifiers of a subject that name who it is ("Georgia's opposition", "Kenyan officials").
+SUBJECT_MODIFIERS = frozenset({"compound", "amod", "poss", "appos"})
 
-    "the rebels dismissed the appeal" is; "the citizens detained abroad" (a participle) and
-    "those who were detained" (passive) are not: there the named party is acted on.
+
+def _active_subject(verb: Token, found: DocActors) -> bool:
+    """Return True for a main or complement verb in the active voice whose subject is an actor.
+
+    "the rebels dismissed the appeal", "Georgia's opposition parties demanded" are; "the citizens
+    detained abroad" (a participle) and "those who were detained" (passive) are not: there the
+    named party is acted on. Nor is "analysts in Kenya warned": the actor only places the subject.
     """
-    return (
-        verb.pos_ == "VERB"
-        and verb.dep_ not in {"relcl", "acl", "amod"}
-        and any(child.dep_ == "nsubj" for child in verb.children)
-    )
-
-
-def _names_another(where: Sentence, source: Actor) -> bool:
-    """Return True when a sentence names a party, or a place, of another country than ``source``."""
-    start, end = where.sent.start, where.sent.end
-    for i, actors in where.found.by_head.items():
-        if start <= i < end and any(not _same_side(source, actor) for actor in actors):
-            return True
+    if verb.pos_ != "VERB" or verb.dep_ in {"relcl", "acl", "amod"}:
+        return False
     return any(
-        start <= i < end and country != source.country for i, country in where.found.place_countries.items()
+        child.dep_ == "nsubj"
+        and any(
+            t.i in found.by_head
+            for t in (child, *child.children)
+            if t is child or t.dep_ in SUBJECT_MODIFIERS
+        )
+        for child in verb.children
     )
 
 

@@ -75,7 +75,7 @@ class PatternTable:
         if not candidates:
             return None
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-        heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "xcomp"}]
+        heads = [c for c in token.children if c.dep_ in {"dobj", "xcomp"}] + passive_subjects(token)
         # "released the prime minister and 30 members of his government": any conjunct may fit
         objects = {o.lemma_.lower() for head in heads for o in (head, *head.conjuncts)}
         objects |= _named_through(heads)
@@ -123,6 +123,24 @@ class PatternTable:
             if pattern.objects is None or of_objects & pattern.objects:
                 return pattern
         return None
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """Return the passive subjects of a verb, mending a date the parser took for one.
+
+    "Two hostages who had been held since 2016 were released": the parser reads "since 2016"
+    as opening a clause whose subject is the year, hung on the relative clause; the hostages
+    the relative clause describes are what was released.
+    """
+    found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if (
+        found
+        and all(c.ent_type_ == "DATE" for c in found)
+        and verb.dep_ == "advcl"
+        and verb.head.dep_ == "relcl"
+    ):
+        return [verb.head.head]
+    return found
 
 
 #: Tags of inflected verb forms whose base form a regular ending gives.

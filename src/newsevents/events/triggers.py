@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.coder import DocActors
-from newsevents.events.patterns import Pattern, PatternTable
+from newsevents.events.patterns import Pattern, PatternTable, passive_subjects
 from newsevents.model import Actor
 
 if TYPE_CHECKING:
@@ -358,7 +358,7 @@ def _holders(patients: list[Token], actors: DocActors) -> list[Actor]:
 def _verb_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
     """Return a verb trigger with its roles."""
     trigger = Trigger(token, pattern)
-    passive = _children(token, {"nsubjpass"})
+    passive = passive_subjects(token)
     if passive and token.lemma_.lower() in STATIVE_PASSIVES and (held := _prep_objects(token, {"to"})):
         # "Israel is opposed to French mediation": a state of mind, whose holder is the subject
         trigger.sources, trigger.targets = _actors(passive, actors), _actors(held, actors)
@@ -502,11 +502,16 @@ def _place_state(token: Token, actors: DocActors) -> Actor | None:
 
 
 def _nearest_before(token: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
-    """Return the actor named nearest before ``token`` in its sentence (a last resort for a source)."""
+    """Return the actor named nearest before ``token`` in its sentence (a last resort for a source).
+
+    Actors conjoined with it come along: "... - Egypt and Jordan - also criticised" is both.
+    """
     for left in reversed(range(token.sent.start, token.i)):
         found = [a for a in actors.by_head.get(left, []) if a not in exclude]
         if found:
-            return found[:1]
+            near = token.doc[left]
+            joined = sorted((near, *near.conjuncts), key=lambda t: t.i)
+            return [a for t in joined for a in actors.by_head.get(t.i, [])[:1] if a not in exclude]
     return []
 
 
@@ -786,18 +791,65 @@ def censure_trigger(sent: Span, actors: DocActors, taken: AbstractSet[int] = fro
                 continue
             judged = [c for c in clause.children if c.dep_ in {"acomp", "attr"}]
             judged += [conj for j in judged for conj in j.conjuncts]
-            if clause.lemma_ != "be" or not any(j.lemma_.lower() in CENSURE_WORDS for j in judged):
-                continue
-            subject = _children(clause, {"nsubj"})
-            about = _actors(subject, actors) or _actors(
-                [p for s in subject for p in _children(s, {"poss"})], actors
-            )
+            code = "112" if lemma == "allege" else "111"
+            if clause.lemma_ == "be" and any(j.lemma_.lower() in CENSURE_WORDS for j in judged):
+                subject = _children(clause, {"nsubj"})
+                about = _actors(subject, actors) or _actors(
+                    [p for s in subject for p in _children(s, {"poss"})], actors
+                )
+            else:  # "said the footage reveals unlawful killings by the security forces"
+                about, code = _wrongdoers(clause, actors), "112"
             sources, direct = subjects(verb, actors)
             targets = [a for a in about if a not in sources]
             if sources and targets:
-                return _coded_verb(
-                    verb, "112" if lemma == "allege" else "111", sources, targets, direct=direct
-                )
+                return _coded_verb(verb, code, sources, targets, direct=direct)
+    return None
+
+
+def _wrongdoers(clause: Token, actors: DocActors) -> list[Actor]:
+    """Return who a clause says did wrong: the agents of acts a censure word qualifies.
+
+    "... reveal unlawful killings by Iranian police", "... document Russia's illegal
+    deportations": saying so accuses the agent (CAMEO 112), named by "by" or as possessor.
+    """
+    return _actors(
+        [
+            agent
+            for act in clause.subtree
+            if act.pos_ == "NOUN"
+            and any(c.dep_ == "amod" and c.lemma_.lower() in CENSURE_WORDS for c in act.children)
+            for agent in _prep_objects(act, {"by"}) + _children(act, {"poss"})
+        ],
+        actors,
+    )
+
+
+#: Words of a plea that admits the act it names ("pleaded guilty to ...").
+PLEA_WORDS = frozenset({"guilty"})
+
+
+def plea_trigger(sent: Span, actors: DocActors) -> Trigger | None:
+    """Return an admission trigger for "X pleaded guilty to <act> Y" (CAMEO 015, X acknowledges
+    responsibility towards Y).
+
+    The target is whom the admitted act falls on: its object or preposition's object, or
+    those of the act it frames ("to threatening to kill the senator"). The parser may hang
+    "guilty" on a date right after the verb ("pleaded guilty Monday"), so a grandchild counts.
+    """
+    for verb in sent:
+        if verb.lemma_.lower() != "plead" or is_negated(verb):
+            continue
+        near = [g for c in verb.children for g in (c, *c.children) if c.dep_ != "prep"]
+        if not any(t.lower_ in PLEA_WORDS for t in near):
+            continue
+        acts = [c for prep in verb.subtree if prep.lower_ == "to" for c in _children(prep, {"pcomp", "pobj"})]
+        acts += [x for act in acts for x in _children(act, {"xcomp"})]
+        objects = [o for act in acts for o in _children(act, {"dobj"})]
+        objects += [o for act in acts for o in _prep_objects(act, {"on", "against", "to", "with"})]
+        sources, direct = subjects(verb, actors)
+        targets = [a for a in _actors(objects, actors) if a not in sources]
+        if sources:
+            return _coded_verb(verb, "015", sources, targets, direct=direct)
     return None
 
 
