@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.coder import DocActors
-from newsevents.events.patterns import Pattern, PatternTable
+from newsevents.events.patterns import STATIVE_PASSIVES, Pattern, PatternTable
 from newsevents.model import Actor
 
 if TYPE_CHECKING:
@@ -50,8 +50,6 @@ LIGHT_VERBS = frozenset(
     "resume join organize organise declare announce agree call impose order mount open broker lay complete "
     "finish accelerate speed step intensify escalate conclude undertake".split()
 )
-#: Verbs whose passive form states a stance held by the subject ("is opposed to", "is committed to").
-STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate"})
 #: Verbs whose subject is the target of the event noun they take ("the US faced criticism").
 RECEIVER_VERBS = frozenset(["face", "receive", "draw", "suffer", "endure", "attract"])
 #: Roots of coercion and force, whose target may be given only as a place ("shelled villages in X").
