@@ -171,6 +171,12 @@ def _triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
         ("Thousands of Syrians sought asylum in Sweden.", ("0233", "SYR", "SWE")),
         # going back on a commitment rejects whoever it was made to
         ("Ethiopia reneged on its pledge to Egypt.", ("120", "ETH", "EGY")),
+        # an object moved after its "as" phrase is still what is judged
+        (
+            "Kenya denounced as an act of aggression Somalia's seizure of the border post.",
+            ("111", "KEN", "SOM"),
+        ),
+        ("Greece condemned as unacceptable Turkey's drilling near Crete.", ("111", "GRC", "TUR")),
         # a noun's modifier selects its row as its "of" object does
         ("Bolivian miners began a hunger strike against the government.", ("142", "BOLCVL", "BOLGOV")),
         ("Israel carried out an air strike on Gaza.", ("195", "ISR", "PSE")),

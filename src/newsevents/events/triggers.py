@@ -245,7 +245,22 @@ def _describes(verb: Token) -> bool:
     with Israel" (a perfect infinitive outside a raising verb's clause) name what someone is,
     not what happened in the story. "X is said to have fired" (an xcomp) is still reported.
     """
-    return verb.dep_ == "amod" or _perfect_infinitive(verb)
+    return verb.dep_ == "amod" or _perfect_infinitive(verb) or _nominal(verb)
+
+
+#: Roles of a participle that names people ("evacuated the wounded", "the injured were treated").
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _nominal(verb: Token) -> bool:
+    """Return True for a participle used as a noun with its article: "the wounded", "the detained"
+    name people, not an act of the story."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in NOMINAL_DEPS
+        and any(c.dep_ == "det" and c.i < verb.i for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "dobj"} for c in verb.children)
+    )
 
 
 def _described(noun: Token) -> bool:
@@ -408,9 +423,11 @@ def _implied(token: Token, agent: str, actors: DocActors) -> Actor:
 def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Actor]) -> list[Actor]:
     """Return the target actors of a verb: its object or the pattern's preposition."""
     # "arrested and beat protesters": verbs joined by "and" share the object of the last one
-    objects = _children(token, {"dobj", "dative"}) or [
-        o for conj in token.conjuncts if conj.i > token.i for o in _children(conj, {"dobj"})
-    ]
+    objects = (
+        _children(token, {"dobj", "dative"})
+        or [o for conj in token.conjuncts if conj.i > token.i for o in _children(conj, {"dobj"})]
+        or _shifted_objects(token)
+    )
     preps = {pattern.target} if pattern.target and pattern.target != "dobj" else set()
     order: list[list[Token]] = []
     if preps:
@@ -451,6 +468,20 @@ def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Act
             found = [a for a in _actors(_children(token.head, {"dobj"}), actors) if a not in sources]
         return found
     return []
+
+
+def _shifted_objects(verb: Token) -> list[Token]:
+    """Return an object moved after its "as" phrase ("denounced as a crime Serbia's crackdown").
+
+    The parser reads such an object into the "as" phrase, as an apposition or as a noun with its
+    possessor ("as [a crime Croatia's] expulsion"): the act judged is the one someone owns.
+    """
+    return [
+        t
+        for p in _prep_objects(verb, {"as"})
+        for t in p.subtree
+        if t.dep_ == "appos" or any(c.dep_ == "poss" for c in t.children)
+    ]
 
 
 def _domestic_targets(code: str, places: list[Token], actors: DocActors, sources: list[Actor]) -> list[Actor]:
@@ -602,7 +633,7 @@ def demanded_by(trigger: Trigger, actors: DocActors) -> list[Actor]:
 
 
 #: Nouns that, as a verb's object, make its that-clause a demand ("renewed its call that X leave").
-DEMAND_NOUNS = frozenset("demand call appeal request plea ultimatum".split())
+DEMAND_NOUNS = frozenset("demand call appeal request plea ultimatum reminder".split())
 
 
 def _demand_clause(clause: Token) -> Token | None:
