@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.coder import DocActors
-from newsevents.events.patterns import STATIVE_PASSIVES, Pattern, PatternTable
+from newsevents.events.patterns import STATIVE_PASSIVES, Pattern, PatternTable, verb_particles
 from newsevents.model import Actor
 
 if TYPE_CHECKING:
@@ -155,6 +155,9 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
             if pattern is not None:
                 verb_ids.add(token.i)
                 found.append(_verb_trigger(token, pattern, actors))
+            elif (moved := _peacekeepers_moved(token, actors)) is not None:
+                verb_ids.add(token.i)
+                found.append(moved)
     for token in sent:
         if token.pos_ in {"NOUN", "PROPN"} and not _absorbed(token, verb_ids) and not _alleged(token):
             if _described(token):
@@ -176,6 +179,44 @@ def _shows(verb: Token) -> bool:
         return False
     shown = _children(verb, {"dobj", "ccomp"})
     return bool(shown) and not any(t.lemma_.lower() in DEMONSTRATED_STANCES for t in shown)
+
+
+#: Words that make an organisation's forces peacekeepers ("UN peacekeepers", "NATO peacekeeping troops").
+PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers"})
+#: Verbs of peacekeepers coming to a place (CAMEO 074, they protect it) or leaving it (1661,
+#: they are withdrawn from it). Any verb of motion with the particle "out" leaves ("shipped out of").
+PEACEKEEPER_MOVES = {"arrive": "074", "land": "074", "deploy": "074", "leave": "1661", "depart": "1661"}
+#: Where a move names its place: prepositions of arrival, of departure.
+ARRIVAL_PREPS = frozenset({"in", "to", "into", "at"})
+DEPARTURE_PREPS = frozenset({"from", "of"})
+
+
+def _peacekeepers_moved(verb: Token, actors: DocActors) -> Trigger | None:
+    """Return the trigger of peacekeepers arriving in or leaving a place that no pattern codes.
+
+    "NATO peacekeeping troops arrived in Bosnia" protects Bosnia (074); "UN peacekeepers were
+    shipped out of Gorazde" withdraws them from it (1661). The organisation is the source, the
+    place's state the target; forces that are no peacekeepers only move.
+    """
+    code = "1661" if "out" in verb_particles(verb) else PEACEKEEPER_MOVES.get(verb.lemma_.lower())
+    subject = _children(verb, {"nsubj", "nsubjpass"})
+    if code is None or not subject or is_negated(verb):
+        return None
+    if not any(t.lemma_.lower() in PEACEKEEPING_WORDS for s in subject for t in s.subtree):
+        return None
+    sources = [a for a in _actors(subject, actors) if a.kind == "igo"]
+    if not sources:
+        return None
+    if code == "074":
+        places = _prep_objects(verb, ARRIVAL_PREPS)
+    else:
+        out = [g for c in _children(verb, {"prep", "prt"}) if c.lower_ == "out" for g in c.children]
+        places = _prep_objects(verb, DEPARTURE_PREPS) + _children(verb, {"dobj"})
+        places += [t for g in out if g.dep_ == "prep" for t in g.children if t.dep_ == "pobj"]
+    targets = _place_actors(places, actors, sources) or [
+        a for a in _actors(places, actors) if a.kind == "state" and a not in sources
+    ]
+    return _coded_verb(verb, code, sources, targets, direct=True) if targets else None
 
 
 def _named(verb: Token) -> tuple[Token, Token] | None:
