@@ -169,6 +169,11 @@ def _triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
         ("Tunisia allowed the delivery of medicine to Libya.", ("0863", "TUN", "LBY")),
         # refuge sought in a country is asked of that country
         ("Thousands of Syrians sought asylum in Sweden.", ("0233", "SYR", "SWE")),
+        # an object the parser took for the subject of the clause after it
+        (
+            "Ecuador has granted political asylum to four Venezuelan army officers holed up in its embassy.",
+            ("075", "ECU", "VENMIL"),
+        ),
         # going back on a commitment rejects whoever it was made to
         ("Ethiopia reneged on its pledge to Egypt.", ("120", "ETH", "EGY")),
         # an object moved after its "as" phrase is still what is judged

@@ -364,9 +364,18 @@ def _prep_objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
         pobj
         for prep in token.children
         if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
+        for pobj in [c for c in prep.children if c.dep_ == "pobj"] or _stranded_object(prep)
     ]
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """Return the object the parser took from a preposition for the subject of the clause after
+    it: "granted asylum to [five officers] holed up in the embassy" reads "five officers holed
+    up" as a clause; the officers are still the object of "to"."""
+    after = prep.i + 1
+    return [
+        t for t in prep.sent if t.dep_ in {"nsubj", "nsubjpass"} and t.left_edge.i == after and t.head.i > t.i
+    ][:1]
 
 
 def _actors(tokens: list[Token], actors: DocActors) -> list[Actor]:
