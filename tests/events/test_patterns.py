@@ -164,7 +164,9 @@ def _triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
         ("Armenia has been opposed to Turkish mediation.", ("126", "ARM", "TUR")),
         ("Armenia has been opposed to Turkish policy.", ("110", "ARM", "TUR")),
         # "out of" read as a preposition still gives the verb its particle
-        ("Mali forced the UN mission out of the country after the coup.", ("174", "MLI", "IGOUNO")),
+        ("Mali forced the UN mission out of the country after the coup.", ("166", "MLI", "IGOUNO")),
+        ("Niger forced the Red Cross out of the country.", ("174", "NER", "NGOIRC")),
+        ("Burundi forced the UN refugee agency out of the country.", ("1663", "BDI", "IGOUNOHCR")),
         # supplies let through are humanitarian access, also through a light noun
         ("Tunisia allowed the delivery of medicine to Libya.", ("0863", "TUN", "LBY")),
         # refuge sought in a country is asked of that country
