@@ -199,3 +199,21 @@ def test_actor_coder_a_person_of_a_named_country_is_its_civilian(
 
 def test_actor_coder_a_bare_man_is_no_actor(pipeline: Pipeline) -> None:
     assert "man" not in codes(pipeline, "A man was fined for fishing without a licence.")
+
+
+def test_actor_coder_a_country_misspelt_by_one_letter_is_still_coded(pipeline: Pipeline) -> None:
+    found = codes(pipeline, "Kenya turned down a new offer from Tanzaina on Monday.")
+    assert found.get("Tanzaina") == "TZA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Columbia signed the contract.",  # a place the gazetteer knows
+        "Cameron met the press in London.",  # an office holder's name
+    ],
+)
+def test_actor_coder_a_place_or_a_person_is_no_misspelt_country(pipeline: Pipeline, text: str) -> None:
+    found = codes(pipeline, text)
+    assert found.get("Columbia") != "COL"
+    assert found.get("Cameron") != "CMR"

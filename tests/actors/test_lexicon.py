@@ -21,6 +21,7 @@ from newsevents.actors.lexicon import (
     entity_ruler_patterns,
     load_lexicon,
     normalize_key,
+    one_edit_apart,
     read_lexicon,
 )
 from newsevents.errors import DataError
@@ -415,3 +416,35 @@ def test_lexicon_ruler_patterns_carry_ids() -> None:
     patterns = entity_ruler_patterns()
     assert {p["label"] for p in patterns} == {"GPE", "NORP", "ORG"}
     assert all(isinstance(p["id"], str) and p["id"] for p in patterns)
+
+
+# --- misspelt country names -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("Tanzaina", "TZA"), ("Kazakstan", "KAZ"), ("Bangaldesh", "BGD"), ("Venezeula", "VEN")],
+)
+def test_lexicon_a_long_name_misspelt_by_one_letter_is_its_country(
+    lexicon: Lexicon, word: str, code: str
+) -> None:
+    assert lexicon.misspelt_country(word) == code
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Tanzania", "Nigerian", "Americas", "Georgie", "Bulgari", "Malawi", "Chadians", "Pakistanis"],
+)
+def test_lexicon_a_country_form_a_short_word_or_another_ending_is_no_misspelling(
+    lexicon: Lexicon, word: str
+) -> None:
+    assert lexicon.misspelt_country(word) is None
+
+
+def test_lexicon_one_edit_apart_counts_drops_additions_changes_and_swaps() -> None:
+    assert one_edit_apart("ethiopia", "ethopia")
+    assert one_edit_apart("ethiopia", "ethiiopia")
+    assert one_edit_apart("ethiopia", "etheopia")
+    assert one_edit_apart("ethiopia", "ethiopai")
+    assert not one_edit_apart("ethiopia", "ethiopia")
+    assert not one_edit_apart("ethiopia", "etiopai")

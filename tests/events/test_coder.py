@@ -203,6 +203,42 @@ def test_coder_what_one_actor_says_another_must_do_is_a_demand(pipeline: Pipelin
     assert all(e.modality == "demanded" for e in events if e.code == "0841")
 
 
+def test_coder_a_reminder_that_another_must_act_is_a_demand(pipeline: Pipeline) -> None:
+    events = code(
+        pipeline, "Germany sent a clear reminder to Poland that it must cooperate with EU auditors."
+    )
+    assert ("101", "DEU", "POL") in triples(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UN helicopters evacuated the wounded in Gorazde to Sarajevo.",
+        "Kenyan police carried the injured to a hospital.",
+    ],
+)
+def test_coder_a_participle_naming_people_is_no_act(pipeline: Pipeline, text: str) -> None:
+    assert [e for e in code(pipeline, text) if e.root_code in {"18", "19", "20"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("African Union peacekeepers arrived in Mogadishu.", ("074", "IGOPKO", "SOM")),
+        ("Indian peacekeepers left South Sudan on Monday.", ("1661", "IGOPKO", "SSD")),
+        ("The UN peacekeepers were flown out of Haiti.", ("1661", "IGOUNO", "HTI")),
+    ],
+)
+def test_coder_peacekeepers_coming_protect_and_leaving_withdraw(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(code(pipeline, text))
+
+
+def test_coder_troops_that_keep_no_peace_only_move(pipeline: Pipeline) -> None:
+    assert code(pipeline, "Kenyan troops arrived in Somalia.") == []
+
+
 def test_coder_verbs_joined_by_and_share_their_object(pipeline: Pipeline) -> None:
     events = code(pipeline, "Belarusian police arrested and beat dozens of protesters in Minsk.")
     assert {e.code for e in events} >= {"173", "182"}

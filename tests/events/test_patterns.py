@@ -160,8 +160,30 @@ def _triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str | None]]:
         ("Norway suspended aid deliveries in Sudan on Monday.", ("162", "NOR", "SDN")),
         # a second act of force falls on the side the first named
         ("Kenyan jets bombed a Somali militant base and shelled a camp.", ("194", "KENMIL", "SOM")),
-        # a stative passive: the subject holds the stance
-        ("Armenia has been opposed to Turkish mediation.", ("110", "ARM", "TUR")),
+        # a stative passive: the subject holds the stance, on what it is opposed to
+        ("Armenia has been opposed to Turkish mediation.", ("126", "ARM", "TUR")),
+        ("Armenia has been opposed to Turkish policy.", ("110", "ARM", "TUR")),
+        # "out of" read as a preposition still gives the verb its particle
+        ("Mali forced the UN mission out of the country after the coup.", ("166", "MLI", "IGOUNO")),
+        ("Niger forced the Red Cross out of the country.", ("174", "NER", "NGOIRC")),
+        ("Burundi forced the UN refugee agency out of the country.", ("1663", "BDI", "IGOUNOHCR")),
+        # supplies let through are humanitarian access, also through a light noun
+        ("Tunisia allowed the delivery of medicine to Libya.", ("0863", "TUN", "LBY")),
+        # refuge sought in a country is asked of that country
+        ("Thousands of Syrians sought asylum in Sweden.", ("0233", "SYR", "SWE")),
+        # an object the parser took for the subject of the clause after it
+        (
+            "Ecuador has granted political asylum to four Venezuelan army officers holed up in its embassy.",
+            ("075", "ECU", "VENMIL"),
+        ),
+        # going back on a commitment rejects whoever it was made to
+        ("Ethiopia reneged on its pledge to Egypt.", ("120", "ETH", "EGY")),
+        # an object moved after its "as" phrase is still what is judged
+        (
+            "Kenya denounced as an act of aggression Somalia's seizure of the border post.",
+            ("111", "KEN", "SOM"),
+        ),
+        ("Greece condemned as unacceptable Turkey's drilling near Crete.", ("111", "GRC", "TUR")),
         # a noun's modifier selects its row as its "of" object does
         ("Bolivian miners began a hunger strike against the government.", ("142", "BOLCVL", "BOLGOV")),
         ("Israel carried out an air strike on Gaza.", ("195", "ISR", "PSE")),

@@ -424,6 +424,9 @@ class ActorCoder:
         self.memory.paragraph_start = list(self.memory.countries)
         for ent in doc.ents:
             self._code_entity(ent, found)
+        for token in doc:
+            if token.pos_ == "PROPN" and not token.ent_id_ and token.i not in found.by_head:
+                self._code_misspelt_country(token, found)
         for head in list(found.by_head):
             _settle_people(doc[head], found)
         for token in doc:
@@ -716,6 +719,33 @@ class ActorCoder:
             return False
         title = self._title_near(ent.root, found)
         return title is not None and title.kind != "person" and title.agent is not None
+
+    def _code_misspelt_country(self, token: Token, found: DocActors) -> None:
+        """Code a one-word country name misspelt by one letter ("rejected an offer from Afganistan").
+
+        The word must be a name on its own (no person's, no part of a longer name), no place the
+        gazetteer knows ("Columbia", "Granada") and no office holder's name ("Cameron").
+        """
+        if token.ent_type_ == "PERSON" or token.dep_ == "compound" or not token.is_title:
+            return
+        if token.ent_type_ and len(next(e for e in token.doc.ents if e.start <= token.i < e.end)) > 1:
+            return
+        if self.gazetteer.lookup(token.text) is not None or self.leaders.lookup(token.text) is not None:
+            return  # "Columbia" is a place, "Cameron" a person
+        country = self.lexicon.misspelt_country(token.text)
+        if country is None:
+            return
+        span = token.doc[token.i : token.i + 1]
+        actor = self._actor(
+            span,
+            found.offset,
+            code=country,
+            kind="state",
+            country=country,
+            name=self.lexicon.country_name(country),
+        )
+        self.memory.note_country(country)
+        found.add(token, [actor])
 
     def _code_known_name(self, token: Token, found: DocActors) -> None:
         """Code a name the NER missed ("Lavrov met ...") when it names a person coded earlier."""

@@ -118,6 +118,7 @@ class Lexicon:
         "_orgs",
         "_places",
         "_regions",
+        "_spellings",
         "agents",
         "countries",
         "groups",
@@ -144,6 +145,11 @@ class Lexicon:
         self._regions = _index((normalize_key(f.text), f.iso3) for f in self.countries if f.kind == "region")
         self._demonyms = frozenset(normalize_key(f.text) for f in self.countries if f.kind == "demonym")
         self._names = _index((f.iso3, f.text) for f in self.countries if f.kind == "name")
+        self._spellings = tuple(
+            (f.text.lower(), f.iso3)
+            for f in self.countries
+            if f.kind in {"name", "short"} and f.text.isalpha() and len(f.text) >= MISSPELT_MIN
+        )
         self._orgs = _index((normalize_key(text), entry) for text, entry in self.orgs)
         self._groups = _index((normalize_key(text), entry) for text, entry in self.groups)
         self._agents = _index((normalize_key(a.text), a) for a in self.agents)
@@ -169,6 +175,27 @@ class Lexicon:
     def country_name(self, iso3: str) -> str:
         """Return the canonical English name of a country code; KeyError if unknown."""
         return self._names[iso3]
+
+    def misspelt_country(self, word: str) -> str | None:
+        """Return the country a one-word name misspelt by one letter names ("Afganistan" -> AFG).
+
+        Only long names are read so (``MISSPELT_MIN`` letters, by the word and the name alike),
+        the first and last letters must be right (other endings make other words: "Americas",
+        "Bulgari", "Georgie"), and exactly one country may be one edit away (a letter dropped,
+        added, changed or two swapped); a word that is itself a form of a country is no
+        misspelling. The caller rules out real places and people.
+        """
+        lower = word.lower()
+        if len(lower) < MISSPELT_MIN or not lower.isalpha() or self.country(word) is not None:
+            return None
+        found = {
+            iso3
+            for name, iso3 in self._spellings
+            if (name[0], name[-1]) == (lower[0], lower[-1])
+            and abs(len(name) - len(lower)) <= 1
+            and one_edit_apart(name, lower)
+        }
+        return found.pop() if len(found) == 1 else None
 
     def org(self, text: str) -> OrgEntry | None:
         """Return the organisation an alias names ("OSCE Minsk Group" -> IGOOSC), else None."""
@@ -205,6 +232,26 @@ class Lexicon:
                 )
                 if entry is not None:
                     yield start, length, entry
+
+
+#: The fewest letters a country name and a word must have for the word to be read as its misspelling.
+MISSPELT_MIN = 7
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Return True when two different words are one edit apart: a letter dropped, added or changed,
+    or two neighbouring letters swapped ("Ethopia", "Afganistan", "Britian")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):  # one letter added
+        return a[first:] == b[first + 1 :]
+    if a[first + 1 :] == b[first + 1 :]:  # one letter changed
+        return True
+    swapped = first + 1 < len(a) and a[first] == b[first + 1] and a[first + 1] == b[first]
+    return swapped and a[first + 2 :] == b[first + 2 :]
 
 
 def _index(pairs: Iterable[tuple[_K, _V]]) -> dict[_K, _V]:
@@ -436,6 +483,7 @@ __all__ = [
     "entity_ruler_patterns",
     "load_lexicon",
     "normalize_key",
+    "one_edit_apart",
     "read_lexicon",
     "read_table",
 ]

@@ -74,11 +74,11 @@ class PatternTable:
             )
         if not candidates:
             return None
-        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        particles = verb_particles(token)
         heads = [c for c in token.children if c.dep_ in {"dobj", "xcomp"}] + passive_subjects(token)
         # "released the prime minister and 30 members of his government": any conjunct may fit
         objects = {o.lemma_.lower() for head in heads for o in (head, *head.conjuncts)}
-        objects |= _named_through(heads)
+        objects |= _named_through(heads) | _stance_objects(token)
         preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "dative"}}
         # "withdraw from the deal": a prepositional object can select a row as a direct object does
         pobjs = {
@@ -141,6 +141,36 @@ def passive_subjects(verb: Token) -> list[Token]:
     ):
         return [verb.head.head]
     return found
+
+
+#: Verbs whose passive form states a stance held by the subject ("is opposed to", "is committed to").
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate"})
+
+
+def verb_particles(token: Token) -> set[str]:
+    """Return the particles of a verb, "out" of "out of" included ("forced the agency out of the
+    country": the parser reads such an "out" as a preposition that holds "of")."""
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    particles |= {
+        c.lower_
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children)
+    }
+    return particles
+
+
+def _stance_objects(token: Token) -> set[str]:
+    """Return what a stative passive holds a stance on: "is opposed to French mediation" opposes
+    mediation, as "opposes French mediation" does."""
+    if token.lemma_.lower() not in STATIVE_PASSIVES or not any(c.dep_ == "auxpass" for c in token.children):
+        return set()
+    return {
+        g.lemma_.lower()
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj"
+    }
 
 
 #: Tags of inflected verb forms whose base form a regular ending gives.

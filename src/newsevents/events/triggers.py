@@ -20,7 +20,13 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.coder import DocActors
-from newsevents.events.patterns import Pattern, PatternTable, passive_subjects
+from newsevents.events.patterns import (
+    STATIVE_PASSIVES,
+    Pattern,
+    PatternTable,
+    passive_subjects,
+    verb_particles,
+)
 from newsevents.model import Actor
 
 if TYPE_CHECKING:
@@ -50,8 +56,6 @@ LIGHT_VERBS = frozenset(
     "resume join organize organise declare announce agree call impose order mount open broker lay complete "
     "finish accelerate speed step intensify escalate conclude undertake".split()
 )
-#: Verbs whose passive form states a stance held by the subject ("is opposed to", "is committed to").
-STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate"})
 #: Verbs whose subject is the target of the event noun they take ("the US faced criticism").
 RECEIVER_VERBS = frozenset(["face", "receive", "draw", "suffer", "endure", "attract"])
 #: Roots of coercion and force, whose target may be given only as a place ("shelled villages in X").
@@ -157,6 +161,9 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
             if pattern is not None:
                 verb_ids.add(token.i)
                 found.append(_verb_trigger(token, pattern, actors))
+            elif (moved := _peacekeepers_moved(token, actors)) is not None:
+                verb_ids.add(token.i)
+                found.append(moved)
     for token in sent:
         if token.pos_ in {"NOUN", "PROPN"} and not _absorbed(token, verb_ids) and not _alleged(token):
             if _described(token):
@@ -178,6 +185,44 @@ def _shows(verb: Token) -> bool:
         return False
     shown = _children(verb, {"dobj", "ccomp"})
     return bool(shown) and not any(t.lemma_.lower() in DEMONSTRATED_STANCES for t in shown)
+
+
+#: Words that make an organisation's forces peacekeepers ("UN peacekeepers", "NATO peacekeeping troops").
+PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers"})
+#: Verbs of peacekeepers coming to a place (CAMEO 074, they protect it) or leaving it (1661,
+#: they are withdrawn from it). Any verb of motion with the particle "out" leaves ("shipped out of").
+PEACEKEEPER_MOVES = {"arrive": "074", "land": "074", "deploy": "074", "leave": "1661", "depart": "1661"}
+#: Where a move names its place: prepositions of arrival, of departure.
+ARRIVAL_PREPS = frozenset({"in", "to", "into", "at"})
+DEPARTURE_PREPS = frozenset({"from", "of"})
+
+
+def _peacekeepers_moved(verb: Token, actors: DocActors) -> Trigger | None:
+    """Return the trigger of peacekeepers arriving in or leaving a place that no pattern codes.
+
+    "NATO peacekeeping troops arrived in Bosnia" protects Bosnia (074); "UN peacekeepers were
+    shipped out of Gorazde" withdraws them from it (1661). The organisation is the source, the
+    place's state the target; forces that are no peacekeepers only move.
+    """
+    code = "1661" if "out" in verb_particles(verb) else PEACEKEEPER_MOVES.get(verb.lemma_.lower())
+    subject = _children(verb, {"nsubj", "nsubjpass"})
+    if code is None or not subject or is_negated(verb):
+        return None
+    if not any(t.lemma_.lower() in PEACEKEEPING_WORDS for s in subject for t in s.subtree):
+        return None
+    sources = [a for a in _actors(subject, actors) if a.kind == "igo"]
+    if not sources:
+        return None
+    if code == "074":
+        places = _prep_objects(verb, ARRIVAL_PREPS)
+    else:
+        out = [g for c in _children(verb, {"prep", "prt"}) if c.lower_ == "out" for g in c.children]
+        places = _prep_objects(verb, DEPARTURE_PREPS) + _children(verb, {"dobj"})
+        places += [t for g in out if g.dep_ == "prep" for t in g.children if t.dep_ == "pobj"]
+    targets = _place_actors(places, actors, sources) or [
+        a for a in _actors(places, actors) if a.kind == "state" and a not in sources
+    ]
+    return _coded_verb(verb, code, sources, targets, direct=True) if targets else None
 
 
 def _named(verb: Token) -> tuple[Token, Token] | None:
@@ -247,7 +292,22 @@ def _describes(verb: Token) -> bool:
     with Israel" (a perfect infinitive outside a raising verb's clause) name what someone is,
     not what happened in the story. "X is said to have fired" (an xcomp) is still reported.
     """
-    return verb.dep_ == "amod" or _perfect_infinitive(verb)
+    return verb.dep_ == "amod" or _perfect_infinitive(verb) or _nominal(verb)
+
+
+#: Roles of a participle that names people ("evacuated the wounded", "the injured were treated").
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _nominal(verb: Token) -> bool:
+    """Return True for a participle used as a noun with its article: "the wounded", "the detained"
+    name people, not an act of the story."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in NOMINAL_DEPS
+        and any(c.dep_ == "det" and c.i < verb.i for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "dobj"} for c in verb.children)
+    )
 
 
 def _described(noun: Token) -> bool:
@@ -310,9 +370,18 @@ def _prep_objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
         pobj
         for prep in token.children
         if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
+        for pobj in [c for c in prep.children if c.dep_ == "pobj"] or _stranded_object(prep)
     ]
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """Return the object the parser took from a preposition for the subject of the clause after
+    it: "granted asylum to [five officers] holed up in the embassy" reads "five officers holed
+    up" as a clause; the officers are still the object of "to"."""
+    after = prep.i + 1
+    return [
+        t for t in prep.sent if t.dep_ in {"nsubj", "nsubjpass"} and t.left_edge.i == after and t.head.i > t.i
+    ][:1]
 
 
 def _actors(tokens: list[Token], actors: DocActors) -> list[Actor]:
@@ -410,9 +479,11 @@ def _implied(token: Token, agent: str, actors: DocActors) -> Actor:
 def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Actor]) -> list[Actor]:
     """Return the target actors of a verb: its object or the pattern's preposition."""
     # "arrested and beat protesters": verbs joined by "and" share the object of the last one
-    objects = _children(token, {"dobj", "dative"}) or [
-        o for conj in token.conjuncts if conj.i > token.i for o in _children(conj, {"dobj"})
-    ]
+    objects = (
+        _children(token, {"dobj", "dative"})
+        or [o for conj in token.conjuncts if conj.i > token.i for o in _children(conj, {"dobj"})]
+        or _shifted_objects(token)
+    )
     preps = {pattern.target} if pattern.target and pattern.target != "dobj" else set()
     order: list[list[Token]] = []
     if preps:
@@ -453,6 +524,20 @@ def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Act
             found = [a for a in _actors(_children(token.head, {"dobj"}), actors) if a not in sources]
         return found
     return []
+
+
+def _shifted_objects(verb: Token) -> list[Token]:
+    """Return an object moved after its "as" phrase ("denounced as a crime Serbia's crackdown").
+
+    The parser reads such an object into the "as" phrase, as an apposition or as a noun with its
+    possessor ("as [a crime Croatia's] expulsion"): the act judged is the one someone owns.
+    """
+    return [
+        t
+        for p in _prep_objects(verb, {"as"})
+        for t in p.subtree
+        if t.dep_ == "appos" or any(c.dep_ == "poss" for c in t.children)
+    ]
 
 
 def _domestic_targets(code: str, places: list[Token], actors: DocActors, sources: list[Actor]) -> list[Actor]:
@@ -609,7 +694,7 @@ def demanded_by(trigger: Trigger, actors: DocActors) -> list[Actor]:
 
 
 #: Nouns that, as a verb's object, make its that-clause a demand ("renewed its call that X leave").
-DEMAND_NOUNS = frozenset("demand call appeal request plea ultimatum".split())
+DEMAND_NOUNS = frozenset("demand call appeal request plea ultimatum reminder".split())
 
 
 def _demand_clause(clause: Token) -> Token | None:
