@@ -474,3 +474,23 @@ def test_coder_a_year_misread_as_the_subject_of_a_release_gives_way_to_the_held(
         "Nigeria since 2017 were freed Friday in an exchange for jailed militants."
     )
     assert {("0841", "NGAINS", "GBRMED"), ("0841", "NGAINS", "CANMED")} <= triples(code(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to Georgian officials, Russian troops shelled the village of Zemo Nikozi.",
+            {("194", "RUSMIL", "GEO")},
+        ),
+        # two other states named: the village's state is not said
+        (
+            "Georgian and Armenian officials said Russian troops shelled the village of Zemo Nikozi.",
+            set(),
+        ),
+    ],
+)
+def test_coder_force_on_an_unknown_town_falls_on_the_one_other_state_named(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert {t for t in triples(code(pipeline, text)) if t[0].startswith("19")} == expected

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from newsevents.actors.coder import ActorCoder, DocActors
+from newsevents.actors.coder import SETTLEMENT_NOUNS, ActorCoder, DocActors
 from newsevents.actors.gazetteer import Gazetteer, load_gazetteer
 from newsevents.actors.lexicon import Lexicon, load_lexicon
 from newsevents.events.acled import SUB_EVENT_CODES, acled_type, refine_acled, worded_acled
@@ -348,6 +348,8 @@ class EventCoder:
         )
         out = []
         for source, target in actor_pairs(trigger, self.lexicon, code):
+            if target is None and code[:2] in FORCE_ROOTS:
+                target = _unknown_town_state(trigger, where, source)
             if target is None and not (alone or self._targetless(code, where, trigger)):
                 continue
             location = self.locator.locate(trigger, where.found, source, target, fallback=where.dateline)
@@ -664,6 +666,40 @@ def event_confidence(trigger: Trigger, has_target: bool, modality: str) -> float
     score += 0.1 if trigger.token.pos_ in {"VERB", "AUX"} else 0.0
     score += 0.1 if verb_chain(trigger.governor)[-1].dep_ == "ROOT" else 0.0
     return round(min(score, 1.0), 2)
+
+
+def _unknown_town_state(trigger: Trigger, where: Sentence, source: Actor) -> Actor | None:
+    """Return the state of a town the gazetteer does not know that force is used on, if the sentence says.
+
+    "According to Ukrainian officials, Russian troops shelled the town of Vuhledar": the town
+    is framed as a settlement but unknown; the one other state the sentence names is where
+    it lies. A sentence that names no other state, or several, says nothing.
+    """
+    objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
+    framed = [
+        o
+        for o in objects
+        if o.lemma_.lower() in SETTLEMENT_NOUNS
+        and any(
+            p.lower_ == "of"
+            and any(n.pos_ == "PROPN" and n.i not in where.found.place_countries for n in p.children)
+            for p in o.children
+        )
+    ]
+    if not framed or source.country is None:
+        return None
+    start, end = where.sent.start, where.sent.end
+    others = {
+        actor.country
+        for i, actors in where.found.by_head.items()
+        if start <= i < end
+        for actor in actors
+        if actor.kind == "state" and actor.country and actor.country != source.country
+    }
+    if len(others) != 1:
+        return None
+    country = others.pop()
+    return Actor(text="", code=country, kind="state", country=country, name="implied: the state of the town")
 
 
 def _implied_government(source: Actor, code: str) -> Actor | None:
