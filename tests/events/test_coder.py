@@ -474,3 +474,26 @@ def test_coder_a_year_misread_as_the_subject_of_a_release_gives_way_to_the_held(
         "Nigeria since 2017 were freed Friday in an exchange for jailed militants."
     )
     assert {("0841", "NGAINS", "GBRMED"), ("0841", "NGAINS", "CANMED")} <= triples(code(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yemeni troops entered the Houthi-held port on Sunday.", ("192", "YEMMIL", "YEMREB")),
+        ("Libyan army units entered parts of a militia-controlled district.", ("192", "LBYMIL", "LBYUAF")),
+    ],
+)
+def test_coder_forces_taking_a_held_place_act_on_its_holders(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(code(pipeline, text))
+
+
+def test_coder_entering_a_place_nobody_holds_is_no_event(pipeline: Pipeline) -> None:
+    assert code(pipeline, "Yemeni troops entered the port on Sunday.") == []
+
+
+def test_coder_refusing_to_answer_for_another_state_s_forces_threatens_them(pipeline: Pipeline) -> None:
+    text = "Iran said it could not guarantee the security of British tankers in the Gulf."
+    assert ("138", "IRN", "GBR") in triples(code(pipeline, text))
+    assert not code(pipeline, "Iran said it could guarantee the security of British tankers in the Gulf.")

@@ -44,6 +44,7 @@ from newsevents.events.triggers import (
     plea_trigger,
     reported_act,
     sentence_trigger,
+    unsafe_trigger,
     verb_chain,
     warning_trigger,
     with_implied_source,
@@ -202,7 +203,7 @@ class EventCoder:
             if trigger is not None:
                 out += [c.event for c in self._events(trigger, where)[0]]
         taken = {t.token.i for t in coded_triggers}
-        for spoken in (warning_trigger, censure_trigger):
+        for spoken in (warning_trigger, censure_trigger, unsafe_trigger):
             trigger = spoken(where.sent, where.found, taken)
             if trigger is not None:
                 out += [c.event for c in self._events(trigger, where)[0]]
