@@ -497,3 +497,9 @@ def test_coder_refusing_to_answer_for_another_state_s_forces_threatens_them(pipe
     text = "Iran said it could not guarantee the security of British tankers in the Gulf."
     assert ("138", "IRN", "GBR") in triples(code(pipeline, text))
     assert not code(pipeline, "Iran said it could guarantee the security of British tankers in the Gulf.")
+
+
+def test_coder_one_official_criticising_another_of_the_same_government_is_kept(pipeline: Pipeline) -> None:
+    text = "Mike Pence told reporters that Donald Trump's order was a mistake."
+    assert ("111", "USAGOV", "USAGOV") in triples(code(pipeline, text))
+    assert not code(pipeline, "Mike Pence told reporters that the US government's order was a mistake.")
