@@ -494,3 +494,32 @@ def test_coder_force_on_an_unknown_town_falls_on_the_one_other_state_named(
     pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
 ) -> None:
     assert {t for t in triples(code(pipeline, text)) if t[0].startswith("19")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yemeni troops entered the Houthi-held port on Sunday.", ("192", "YEMMIL", "YEMREB")),
+        ("Libyan army units entered parts of a militia-controlled district.", ("192", "LBYMIL", "LBYUAF")),
+    ],
+)
+def test_coder_forces_taking_a_held_place_act_on_its_holders(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(code(pipeline, text))
+
+
+def test_coder_entering_a_place_nobody_holds_is_no_event(pipeline: Pipeline) -> None:
+    assert code(pipeline, "Yemeni troops entered the port on Sunday.") == []
+
+
+def test_coder_refusing_to_answer_for_another_state_s_forces_threatens_them(pipeline: Pipeline) -> None:
+    text = "Iran said it could not guarantee the security of British tankers in the Gulf."
+    assert ("138", "IRN", "GBR") in triples(code(pipeline, text))
+    assert not code(pipeline, "Iran said it could guarantee the security of British tankers in the Gulf.")
+
+
+def test_coder_one_official_criticising_another_of_the_same_government_is_kept(pipeline: Pipeline) -> None:
+    text = "Mike Pence told reporters that Donald Trump's order was a mistake."
+    assert ("111", "USAGOV", "USAGOV") in triples(code(pipeline, text))
+    assert not code(pipeline, "Mike Pence told reporters that the US government's order was a mistake.")

@@ -44,6 +44,7 @@ from newsevents.events.triggers import (
     plea_trigger,
     reported_act,
     sentence_trigger,
+    unsafe_trigger,
     verb_chain,
     warning_trigger,
     with_implied_source,
@@ -202,7 +203,7 @@ class EventCoder:
             if trigger is not None:
                 out += [c.event for c in self._events(trigger, where)[0]]
         taken = {t.token.i for t in coded_triggers}
-        for spoken in (warning_trigger, censure_trigger):
+        for spoken in (warning_trigger, censure_trigger, unsafe_trigger):
             trigger = spoken(where.sent, where.found, taken)
             if trigger is not None:
                 out += [c.event for c in self._events(trigger, where)[0]]
@@ -372,7 +373,10 @@ class EventCoder:
                 # "the junta imposed a curfew in Yangon": force at home falls on the people
                 target = replace(target, agent="CVL", code=f"{target.country}CVL")
             if not _known(source, code, where) or (
-                target and same_actor(source, target) and not _rivals(source, target, code)
+                target
+                and same_actor(source, target)
+                and not _rivals(source, target, code)
+                and not _dissent(source, target, code)
             ):
                 continue
             event = self._event(where, trigger, code, source, target, date, modality, negated, location)
@@ -536,7 +540,7 @@ def actor_pairs(trigger: Trigger, lexicon: Lexicon, code: str) -> list[tuple[Act
             for s in sources
             for t in targets
         ]
-    return [(s, t) for s, t in pairs if t is None or not same_actor(s, t)]
+    return [(s, t) for s, t in pairs if t is None or not same_actor(s, t) or _dissent(s, t, code)]
 
 
 def _protesters(source: Actor, code: str) -> Actor:
@@ -771,6 +775,24 @@ def _rivals(source: Actor, target: Actor, code: str) -> bool:
         and target.agent in NONSTATE
         and source.start != target.start
         and (source.name is None or source.name != target.name)
+    )
+
+
+def _dissent(source: Actor, target: Actor, code: str) -> bool:
+    """Return True for one named person of a government criticising another named one.
+
+    "The president's aide Jane Doe said the president's order was wrong": both are the same
+    government (one code), yet the aide disapproves of the president (CAMEO 11), and the
+    dissent inside a government is the news. A person set against his own title, or any
+    other act within one government, is still one actor.
+    """
+    return (
+        code[:2] == "11"
+        and source.kind == "person"
+        and target.kind == "person"
+        and source.name is not None
+        and target.name is not None
+        and source.name.split()[-1] != target.name.split()[-1]
     )
 
 

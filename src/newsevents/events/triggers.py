@@ -164,6 +164,9 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
             elif (moved := _peacekeepers_moved(token, actors)) is not None:
                 verb_ids.add(token.i)
                 found.append(moved)
+            elif (entered := _entered_held_place(token, actors)) is not None:
+                verb_ids.add(token.i)
+                found.append(entered)
     for token in sent:
         if token.pos_ in {"NOUN", "PROPN"} and not _absorbed(token, verb_ids) and not _alleged(token):
             if _described(token):
@@ -223,6 +226,46 @@ def _peacekeepers_moved(verb: Token, actors: DocActors) -> Trigger | None:
         a for a in _actors(places, actors) if a.kind == "state" and a not in sources
     ]
     return _coded_verb(verb, code, sources, targets, direct=True) if targets else None
+
+
+#: Participles that say who holds a place: "a rebel-held town", "the government-controlled city".
+HOLDING_WORDS = frozenset({"hold", "control", "run", "occupy"})
+#: Verbs of forces moving into a place; into a place another side holds, they take it (CAMEO 192).
+ENTRY_VERBS = frozenset({"enter", "penetrate"})
+#: Nouns for a share of a place ("parts of a town", "the outskirts of the city"): the place is their "of"
+#: object.
+PART_NOUNS = frozenset("part parts outskirts edge edges side sides quarter quarters centre center".split())
+
+
+def _place_holders(places: list[Token], actors: DocActors, sources: list[Actor]) -> list[Actor]:
+    """Return who holds the places, as a hyphenated modifier names them: "a rebel-held town"
+    (the rebels), "Kurdish-controlled areas"; "parts of a rebel-held town" looks into the "of" phrase.
+    """
+    places = places + [p for t in places if t.lemma_.lower() in PART_NOUNS for p in _prep_objects(t, {"of"})]
+    holders = [
+        holder
+        for place in places
+        for held in _children(place, {"amod", "compound"})
+        if held.lemma_.lower() in HOLDING_WORDS and held.tag_ == "VBN"
+        for holder in held.children
+        if holder.dep_ in {"npadvmod", "compound", "nsubj", "amod", "nmod"} and holder.i < held.i
+    ]
+    return [a for a in _actors(holders, actors) if a not in sources]
+
+
+def _entered_held_place(verb: Token, actors: DocActors) -> Trigger | None:
+    """Return the trigger of forces entering a place another side holds, which no pattern codes.
+
+    "Government troops entered the rebel-held town" occupies it (CAMEO 192) and acts on its
+    holders; entering a place nobody is said to hold ("entered the country") is no event.
+    """
+    if verb.lemma_.lower() not in ENTRY_VERBS or is_negated(verb):
+        return None
+    sources, direct = subjects(verb, actors)
+    targets = _place_holders(_children(verb, {"dobj"}) + _prep_objects(verb, {"into"}), actors, sources)
+    if not sources or not targets:
+        return None
+    return _coded_verb(verb, "192", sources, targets, direct=direct)
 
 
 def _named(verb: Token) -> tuple[Token, Token] | None:
@@ -888,6 +931,35 @@ def censure_trigger(sent: Span, actors: DocActors, taken: AbstractSet[int] = fro
             targets = [a for a in about if a not in sources]
             if sources and targets:
                 return _coded_verb(verb, code, sources, targets, direct=direct)
+    return None
+
+
+#: Verbs of standing surety; "could not guarantee the safety of X's aircraft" is a threat to X.
+GUARANTEE_VERBS = frozenset({"guarantee", "ensure", "assure"})
+#: What such a verb may fail to guarantee.
+SAFETY_WORDS = frozenset({"safety", "security"})
+
+
+def unsafe_trigger(sent: Span, actors: DocActors, taken: AbstractSet[int] = frozenset()) -> Trigger | None:
+    """Return a threat trigger for "X said it could not guarantee the safety of Y's forces".
+
+    Refusing to answer for another state's aircraft, ships or troops warns of force against
+    them (CAMEO 138); the speaker is the subject of the clause, the target whoever the safety
+    is of, when that is another country. The statement is the event, so it sits on the speech verb.
+    """
+    for verb in sent:
+        said = verb.head
+        if verb.lemma_.lower() not in GUARANTEE_VERBS or not is_negated(verb) or verb.dep_ != "ccomp":
+            continue
+        if said.lemma_.lower() not in SPEECH_VERBS or is_negated(said) or said.i in taken:
+            continue
+        guarded = [o for o in _children(verb, {"dobj"}) if o.lemma_.lower() in SAFETY_WORDS]
+        sources, direct = subjects(verb, actors)
+        countries = {a.country or a.code for a in sources}
+        whose = [p for g in guarded for p in _prep_objects(g, {"of", "for"})]
+        targets = [a for a in _actors(whose, actors) if (a.country or a.code) not in countries]
+        if sources and targets:
+            return _coded_verb(said, "138", sources, targets, direct=direct)
     return None
 
 
