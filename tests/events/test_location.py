@@ -76,6 +76,7 @@ def test_location_finds_the_place_named_with_the_action(
         ("A commander in the Islamic State was killed on Sunday.", "killed"),
         ("The Islamic State in Iraq and Syria seized ground from rival groups.", "seized"),
         ("The fighting has killed thousands of people, with many fleeing to neighbouring Jordan.", "killed"),
+        ("Rebels seized the bridge in the Basra uprising of 1991.", "seized"),
     ],
 )
 def test_location_ignores_places_not_named_with_the_action(pipeline: Pipeline, text: str, verb: str) -> None:

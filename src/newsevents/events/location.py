@@ -119,6 +119,12 @@ FACILITY_NOUNS = frozenset(
     "prison jail school university college hotel stadium square plaza headquarters residence bridge "
     "crossing checkpoint hill hilltop plateau dam".split()
 )
+#: Nouns of an episode longer than any one act (a war, an uprising, the Games): a name modifying one
+#: says where that episode happened, not where the act did ("marched to the memorial to the Warsaw
+#: uprising", "captured the islands in the 1948 Mideast war").
+EPISODE_NOUNS = frozenset(
+    "war wars uprising uprisings revolution revolt rebellion insurrection intifada games olympics".split()
+)
 #: Modifier dependencies: a country modifier is a place only on a place noun.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 #: Named-entity labels that may name a place the gazetteer does not know.
@@ -292,7 +298,12 @@ class EventLocator:
             node, depth = frontier.pop(0)
             mention = self.mention_at(node, found, depth)
             modifier = node.dep_ in MODIFIER_DEPS and _modifies_thing(node)
-            if mention is not None and not (modifier and mention.kind in {"country", "region"}):
+            episode = node.dep_ in MODIFIER_DEPS and node.head.lemma_.lower() in EPISODE_NOUNS
+            if (
+                mention is not None
+                and not (modifier and mention.kind in {"country", "region"})
+                and not episode
+            ):
                 mentions.append(mention)
             if depth < 6:
                 frontier += [(c, depth + 1) for c in node.children if self._followed(c, found)]
