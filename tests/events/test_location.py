@@ -77,6 +77,8 @@ def test_location_finds_the_place_named_with_the_action(
         ("The Islamic State in Iraq and Syria seized ground from rival groups.", "seized"),
         ("The fighting has killed thousands of people, with many fleeing to neighbouring Jordan.", "killed"),
         ("Rebels seized the bridge in the Basra uprising of 1991.", "seized"),
+        ("Police have arrested forty people since the riots in Leeds.", "arrested"),
+        ("Prior to the bombing in Basra, troops arrested four men.", "arrested"),
     ],
 )
 def test_location_ignores_places_not_named_with_the_action(pipeline: Pipeline, text: str, verb: str) -> None:

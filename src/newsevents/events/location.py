@@ -519,17 +519,27 @@ def _of_organisation(prep: Token) -> bool:
 
 
 def _under_other_prep(token: Token, head: Token) -> bool:
-    """Return True when a topic preposition ("against", "of", "for" ...) lies between ``token`` and ``head``.
+    """Return True when a topic or time preposition lies between ``token`` and ``head``.
 
-    Such a place describes a noun, not the action: "protesting against the operation in Gaza",
-    "accused the rebels of massacring herders in Unity State".
+    Below a topic preposition ("against", "of", "for" ...) a place describes a noun, not the action:
+    "protesting against the operation in Gaza", "accused the rebels of massacring herders in Unity
+    State". Below a preposition of another time ("since", "until", "prior to") it is the place of that
+    other event: "captured 600 men since the attacks in the United States". ("after" and "following"
+    are left alone: what follows a clash or a prayer mostly happens at its place.)
     """
     node = token.head
     while node.i != head.i and node.head is not node:
         if node.dep_ == "prep" and node.lower_ in TOPIC_PREPS and not _counts(node):
             return True
+        if node.dep_ == "prep" and _of_another_time(node):
+            return True
         node = node.head
     return False
+
+
+def _of_another_time(prep: Token) -> bool:
+    """Return True for a preposition of another time: "since", "until", "prior to"."""
+    return prep.lower_ in {"since", "until"} or (prep.lower_ == "to" and prep.head.lower_ == "prior")
 
 
 def _counts(prep: Token) -> bool:
