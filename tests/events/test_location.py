@@ -79,6 +79,7 @@ def test_location_finds_the_place_named_with_the_action(
         ("Rebels seized the bridge in the Basra uprising of 1991.", "seized"),
         ("Police have arrested forty people since the riots in Leeds.", "arrested"),
         ("Prior to the bombing in Basra, troops arrested four men.", "arrested"),
+        ("According to a police officer in Kandahar, gunmen attacked a convoy.", "attacked"),
     ],
 )
 def test_location_ignores_places_not_named_with_the_action(pipeline: Pipeline, text: str, verb: str) -> None:

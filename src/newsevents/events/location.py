@@ -533,6 +533,8 @@ def _under_other_prep(token: Token, head: Token) -> bool:
             return True
         if node.dep_ == "prep" and _of_another_time(node):
             return True
+        if node.dep_ == "prep" and node.lower_ == "to" and node.head.lower_ == "according":
+            return True  # "according to a source in Aleppo": where the source is
         node = node.head
     return False
 
