@@ -112,6 +112,25 @@ def test_location_prefers_the_local_name_a_place_noun_frames(
 
 
 @pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        (
+            "Four soldiers were killed when a bomb exploded in Diyala province, north of Baghdad.",
+            "killed",
+            "Diyala province",
+        ),
+        ("Troops raided homes north of Baghdad on Sunday.", "raided", "Baghdad"),
+    ],
+)
+def test_location_a_reference_point_after_a_compass_word_yields_to_the_place_it_locates(
+    pipeline: Pipeline, text: str, verb: str, place: str
+) -> None:
+    location = locate(pipeline, text, verb)
+    assert location is not None
+    assert location.name == place
+
+
+@pytest.mark.parametrize(
     ("text", "verb", "hints", "place", "country"),
     [
         (

@@ -256,11 +256,12 @@ class EventLocator:
     ) -> PlaceMention | None:
         """Return the most specific place the clauses at ``heads`` name (not the phrases at ``skip``)."""
         anchor = heads[0].i
-        best: tuple[tuple[int, bool, int], PlaceMention] | None = None
+        best: tuple[tuple[bool, int, bool, int], PlaceMention] | None = None
         for phrase, mention in self._mentions(heads, found):
             if phrase.i in skip:
                 continue
-            rank = (-_SPECIFIC[mention.kind], phrase.dep_ != "prep", abs(phrase.i - anchor))
+            reference = _of_compass(phrase)
+            rank = (reference, -_SPECIFIC[mention.kind], phrase.dep_ != "prep", abs(phrase.i - anchor))
             if best is None or rank < best[0]:
                 best = (rank, mention)
         return best[1] if best else None
@@ -292,10 +293,10 @@ class EventLocator:
 
     def _place_below(self, tops: list[Token], found: DocActors) -> PlaceMention | None:
         """Return the most specific place in the noun phrases at ``tops`` (the shallowest of equals)."""
-        mentions = []
-        frontier = [(top, 1) for top in tops]
+        mentions: list[tuple[bool, PlaceMention]] = []
+        frontier = [(top, 1, False) for top in tops]
         while frontier:
-            node, depth = frontier.pop(0)
+            node, depth, reference = frontier.pop(0)
             mention = self.mention_at(node, found, depth)
             modifier = node.dep_ in MODIFIER_DEPS and _modifies_thing(node)
             episode = node.dep_ in MODIFIER_DEPS and node.head.lemma_.lower() in EPISODE_NOUNS
@@ -304,12 +305,27 @@ class EventLocator:
                 and not (modifier and mention.kind in {"country", "region"})
                 and not episode
             ):
-                mentions.append(mention)
+                mentions.append((reference, mention))
             if depth < 6:
-                frontier += [(c, depth + 1) for c in node.children if self._followed(c, found)]
+                frontier += [
+                    (c, depth + 1, reference or _compass_of(c))
+                    for c in node.children
+                    if self._followed(c, found)
+                ]
         if not mentions:
             return None
-        return min(mentions, key=lambda m: (-_specificity(m), m.token.dep_ == "compound", m.depth, m.token.i))
+        # a place beyond "north of" is the reference point, behind the place it locates ("in Diyala
+        # province, north of Baghdad" -> Diyala province)
+        return min(
+            mentions,
+            key=lambda r: (
+                r[0],
+                -_specificity(r[1]),
+                r[1].token.dep_ == "compound",
+                r[1].depth,
+                r[1].token.i,
+            ),
+        )[1]
 
     def _followed(self, token: Token, found: DocActors) -> bool:
         """Return True for a word followed inside a place phrase ("between" only between places)."""
@@ -432,6 +448,11 @@ def place_preps(heads: list[Token]) -> list[Token]:
                 seen.add(token.i)
                 preps.append(token)
     return sorted(preps, key=lambda t: abs(t.i - heads[0].i))
+
+
+def _compass_of(token: Token) -> bool:
+    """Return True for the "of" after a compass word ("north of"): its object is a reference point."""
+    return token.dep_ == "prep" and token.lower_ == "of" and token.head.lower_ in COMPASS_WORDS
 
 
 def _of_compass(prep: Token) -> bool:
