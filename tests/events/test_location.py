@@ -40,6 +40,7 @@ def locate(pipeline: Pipeline, text: str, verb: str, hints: tuple[str, ...] = ()
         ),
         ("Rebels shelled positions in Idlib province overnight.", "shelled", "Idlib province", "SYR"),
         ("Turkish agents captured Ocalan in Nairobi in 1999.", "captured", "Nairobi", "KEN"),
+        ("Gunmen killed a local commander in Kunduz on Monday.", "killed", "Kunduz", "AFG"),
         ("Gunmen shot a teacher and a farmer in Yala on Sunday.", "shot", "Yala", "THA"),
         ("Hundreds of villagers in Zhejiang province marched on Friday.", "marched", "Zhejiang", None),
         (
@@ -80,6 +81,8 @@ def test_location_finds_the_place_named_with_the_action(
         ("Police have arrested forty people since the riots in Leeds.", "arrested"),
         ("Prior to the bombing in Basra, troops arrested four men.", "arrested"),
         ("According to a police officer in Kandahar, gunmen attacked a convoy.", "attacked"),
+        ("Gunmen killed Ali Hassan, a local commander in Kunduz, on Monday.", "killed"),
+        ("Airstrikes killed nine fighters, including the group's chief in Raqqa province.", "killed"),
     ],
 )
 def test_location_ignores_places_not_named_with_the_action(pipeline: Pipeline, text: str, verb: str) -> None:

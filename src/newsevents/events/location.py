@@ -125,6 +125,11 @@ FACILITY_NOUNS = frozenset(
 EPISODE_NOUNS = frozenset(
     "war wars uprising uprisings revolution revolt rebellion insurrection intifada games olympics".split()
 )
+#: Nouns of a person's office: a place phrase on one set beside a name says where the person serves.
+ROLE_NOUNS = frozenset(
+    "commander leader chief head imam priest official spokesman spokeswoman representative envoy "
+    "ambassador operative governor mayor".split()
+)
 #: Modifier dependencies: a country modifier is a place only on a place noun.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 #: Named-entity labels that may name a place the gazetteer does not know.
@@ -444,6 +449,7 @@ def place_preps(heads: list[Token]) -> list[Token]:
                 and same_clause(token, head)
                 and not _under_other_prep(token, head)
                 and not _of_organisation(token)
+                and not _of_office(token)
             ):
                 seen.add(token.i)
                 preps.append(token)
@@ -453,6 +459,18 @@ def place_preps(heads: list[Token]) -> list[Token]:
 def _compass_of(token: Token) -> bool:
     """Return True for the "of" after a compass word ("north of"): its object is a reference point."""
     return token.dep_ == "prep" and token.lower_ == "of" and token.head.lower_ in COMPASS_WORDS
+
+
+def _of_office(prep: Token) -> bool:
+    """Return True for a place phrase on the office of a person beside a name ("Ali, a commander in Kunduz").
+
+    A role noun in apposition, or in an "including" list, says where the person serves, not where the
+    action happened; on the object itself it may ("killed a commander in Kunduz" stays).
+    """
+    role = prep.head
+    if role.lemma_.lower() not in ROLE_NOUNS:
+        return False
+    return role.dep_ == "appos" or (role.dep_ == "pobj" and role.head.lower_ == "including")
 
 
 def _of_compass(prep: Token) -> bool:
