@@ -40,6 +40,7 @@ def locate(pipeline: Pipeline, text: str, verb: str, hints: tuple[str, ...] = ()
         ),
         ("Rebels shelled positions in Idlib province overnight.", "shelled", "Idlib province", "SYR"),
         ("Turkish agents captured Ocalan in Nairobi in 1999.", "captured", "Nairobi", "KEN"),
+        ("Gunmen killed a local commander in Kunduz on Monday.", "killed", "Kunduz", "AFG"),
         ("Gunmen shot a teacher and a farmer in Yala on Sunday.", "shot", "Yala", "THA"),
         ("Hundreds of villagers in Zhejiang province marched on Friday.", "marched", "Zhejiang", None),
         (
@@ -76,6 +77,12 @@ def test_location_finds_the_place_named_with_the_action(
         ("A commander in the Islamic State was killed on Sunday.", "killed"),
         ("The Islamic State in Iraq and Syria seized ground from rival groups.", "seized"),
         ("The fighting has killed thousands of people, with many fleeing to neighbouring Jordan.", "killed"),
+        ("Rebels seized the bridge in the Basra uprising of 1991.", "seized"),
+        ("Police have arrested forty people since the riots in Leeds.", "arrested"),
+        ("Prior to the bombing in Basra, troops arrested four men.", "arrested"),
+        ("According to a police officer in Kandahar, gunmen attacked a convoy.", "attacked"),
+        ("Gunmen killed Ali Hassan, a local commander in Kunduz, on Monday.", "killed"),
+        ("Airstrikes killed nine fighters, including the group's chief in Raqqa province.", "killed"),
     ],
 )
 def test_location_ignores_places_not_named_with_the_action(pipeline: Pipeline, text: str, verb: str) -> None:
@@ -100,6 +107,25 @@ def test_location_ignores_places_not_named_with_the_action(pipeline: Pipeline, t
     ],
 )
 def test_location_prefers_the_local_name_a_place_noun_frames(
+    pipeline: Pipeline, text: str, verb: str, place: str
+) -> None:
+    location = locate(pipeline, text, verb)
+    assert location is not None
+    assert location.name == place
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        (
+            "Four soldiers were killed when a bomb exploded in Diyala province, north of Baghdad.",
+            "killed",
+            "Diyala province",
+        ),
+        ("Troops raided homes north of Baghdad on Sunday.", "raided", "Baghdad"),
+    ],
+)
+def test_location_a_reference_point_after_a_compass_word_yields_to_the_place_it_locates(
     pipeline: Pipeline, text: str, verb: str, place: str
 ) -> None:
     location = locate(pipeline, text, verb)

@@ -119,6 +119,17 @@ FACILITY_NOUNS = frozenset(
     "prison jail school university college hotel stadium square plaza headquarters residence bridge "
     "crossing checkpoint hill hilltop plateau dam".split()
 )
+#: Nouns of an episode longer than any one act (a war, an uprising, the Games): a name modifying one
+#: says where that episode happened, not where the act did ("marched to the memorial to the Warsaw
+#: uprising", "captured the islands in the 1948 Mideast war").
+EPISODE_NOUNS = frozenset(
+    "war wars uprising uprisings revolution revolt rebellion insurrection intifada games olympics".split()
+)
+#: Nouns of a person's office: a place phrase on one set beside a name says where the person serves.
+ROLE_NOUNS = frozenset(
+    "commander leader chief head imam priest official spokesman spokeswoman representative envoy "
+    "ambassador operative governor mayor".split()
+)
 #: Modifier dependencies: a country modifier is a place only on a place noun.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 #: Named-entity labels that may name a place the gazetteer does not know.
@@ -250,11 +261,12 @@ class EventLocator:
     ) -> PlaceMention | None:
         """Return the most specific place the clauses at ``heads`` name (not the phrases at ``skip``)."""
         anchor = heads[0].i
-        best: tuple[tuple[int, bool, int], PlaceMention] | None = None
+        best: tuple[tuple[bool, int, bool, int], PlaceMention] | None = None
         for phrase, mention in self._mentions(heads, found):
             if phrase.i in skip:
                 continue
-            rank = (-_SPECIFIC[mention.kind], phrase.dep_ != "prep", abs(phrase.i - anchor))
+            reference = _of_compass(phrase)
+            rank = (reference, -_SPECIFIC[mention.kind], phrase.dep_ != "prep", abs(phrase.i - anchor))
             if best is None or rank < best[0]:
                 best = (rank, mention)
         return best[1] if best else None
@@ -286,19 +298,39 @@ class EventLocator:
 
     def _place_below(self, tops: list[Token], found: DocActors) -> PlaceMention | None:
         """Return the most specific place in the noun phrases at ``tops`` (the shallowest of equals)."""
-        mentions = []
-        frontier = [(top, 1) for top in tops]
+        mentions: list[tuple[bool, PlaceMention]] = []
+        frontier = [(top, 1, False) for top in tops]
         while frontier:
-            node, depth = frontier.pop(0)
+            node, depth, reference = frontier.pop(0)
             mention = self.mention_at(node, found, depth)
             modifier = node.dep_ in MODIFIER_DEPS and _modifies_thing(node)
-            if mention is not None and not (modifier and mention.kind in {"country", "region"}):
-                mentions.append(mention)
+            episode = node.dep_ in MODIFIER_DEPS and node.head.lemma_.lower() in EPISODE_NOUNS
+            if (
+                mention is not None
+                and not (modifier and mention.kind in {"country", "region"})
+                and not episode
+            ):
+                mentions.append((reference, mention))
             if depth < 6:
-                frontier += [(c, depth + 1) for c in node.children if self._followed(c, found)]
+                frontier += [
+                    (c, depth + 1, reference or _compass_of(c))
+                    for c in node.children
+                    if self._followed(c, found)
+                ]
         if not mentions:
             return None
-        return min(mentions, key=lambda m: (-_specificity(m), m.token.dep_ == "compound", m.depth, m.token.i))
+        # a place beyond "north of" is the reference point, behind the place it locates ("in Diyala
+        # province, north of Baghdad" -> Diyala province)
+        return min(
+            mentions,
+            key=lambda r: (
+                r[0],
+                -_specificity(r[1]),
+                r[1].token.dep_ == "compound",
+                r[1].depth,
+                r[1].token.i,
+            ),
+        )[1]
 
     def _followed(self, token: Token, found: DocActors) -> bool:
         """Return True for a word followed inside a place phrase ("between" only between places)."""
@@ -417,10 +449,28 @@ def place_preps(heads: list[Token]) -> list[Token]:
                 and same_clause(token, head)
                 and not _under_other_prep(token, head)
                 and not _of_organisation(token)
+                and not _of_office(token)
             ):
                 seen.add(token.i)
                 preps.append(token)
     return sorted(preps, key=lambda t: abs(t.i - heads[0].i))
+
+
+def _compass_of(token: Token) -> bool:
+    """Return True for the "of" after a compass word ("north of"): its object is a reference point."""
+    return token.dep_ == "prep" and token.lower_ == "of" and token.head.lower_ in COMPASS_WORDS
+
+
+def _of_office(prep: Token) -> bool:
+    """Return True for a place phrase on the office of a person beside a name ("Ali, a commander in Kunduz").
+
+    A role noun in apposition, or in an "including" list, says where the person serves, not where the
+    action happened; on the object itself it may ("killed a commander in Kunduz" stays).
+    """
+    role = prep.head
+    if role.lemma_.lower() not in ROLE_NOUNS:
+        return False
+    return role.dep_ == "appos" or (role.dep_ == "pobj" and role.head.lower_ == "including")
 
 
 def _of_compass(prep: Token) -> bool:
@@ -508,17 +558,29 @@ def _of_organisation(prep: Token) -> bool:
 
 
 def _under_other_prep(token: Token, head: Token) -> bool:
-    """Return True when a topic preposition ("against", "of", "for" ...) lies between ``token`` and ``head``.
+    """Return True when a topic or time preposition lies between ``token`` and ``head``.
 
-    Such a place describes a noun, not the action: "protesting against the operation in Gaza",
-    "accused the rebels of massacring herders in Unity State".
+    Below a topic preposition ("against", "of", "for" ...) a place describes a noun, not the action:
+    "protesting against the operation in Gaza", "accused the rebels of massacring herders in Unity
+    State". Below a preposition of another time ("since", "until", "prior to") it is the place of that
+    other event: "captured 600 men since the attacks in the United States". ("after" and "following"
+    are left alone: what follows a clash or a prayer mostly happens at its place.)
     """
     node = token.head
     while node.i != head.i and node.head is not node:
         if node.dep_ == "prep" and node.lower_ in TOPIC_PREPS and not _counts(node):
             return True
+        if node.dep_ == "prep" and _of_another_time(node):
+            return True
+        if node.dep_ == "prep" and node.lower_ == "to" and node.head.lower_ == "according":
+            return True  # "according to a source in Aleppo": where the source is
         node = node.head
     return False
+
+
+def _of_another_time(prep: Token) -> bool:
+    """Return True for a preposition of another time: "since", "until", "prior to"."""
+    return prep.lower_ in {"since", "until"} or (prep.lower_ == "to" and prep.head.lower_ == "prior")
 
 
 def _counts(prep: Token) -> bool:
