@@ -384,3 +384,22 @@ def test_location_only_the_nearest_when_clause_is_the_scene(pipeline: Pipeline) 
     location = locate(pipeline, "Two civilians were killed when a shell hit a market in Homs.", "killed")
     assert location is not None
     assert location.name == "Homs"
+
+
+def test_location_where_a_verb_of_leaving_goes_is_not_where_it_happens(pipeline: Pipeline) -> None:
+    assert (
+        locate(pipeline, "The remaining fighters retreated towards Kunduz after the battle.", "retreated")
+        is None
+    )
+    assert locate(pipeline, "Thousands of villagers fled to Mosul on Sunday.", "fled") is None
+    location = locate(pipeline, "Thousands of villagers marched to Mosul on Sunday.", "marched")
+    assert location is not None
+    assert location.name == "Mosul"
+
+
+def test_location_a_border_between_two_places_is_neither(pipeline: Pipeline) -> None:
+    text = "Gunmen crossed the border between Gaza and Israel and attacked an army post."
+    assert locate(pipeline, text, "attacked") is None
+    location = locate(pipeline, "Gunmen attacked a checkpoint between Kabul and Jalalabad.", "attacked")
+    assert location is not None
+    assert location.name in {"Kabul", "Jalalabad"}

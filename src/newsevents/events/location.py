@@ -41,6 +41,10 @@ PLACE_PREPS = frozenset(
     "in at near outside inside to into across around through throughout along within off towards "
     "toward beside behind opposite alongside beyond".split()
 )
+#: Lines between two places, which lie in neither ("the border between Gaza and Israel").
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "line"})
+#: Verbs of leaving: where they go to is not where they happen ("retreated towards Jarablus").
+DEPARTURE_VERBS = frozenset({"retreat", "withdraw", "flee", "escape", "evacuate", "pull"})
 #: Prepositions that name a place only when it is smaller than a country ("on Haifa Street", not
 #: "sanctions on Iran").
 SURFACE_PREPS = frozenset({"on", "onto"})
@@ -274,7 +278,7 @@ class EventLocator:
     def _mentions(self, heads: list[Token], found: DocActors) -> Iterator[tuple[Token, PlaceMention]]:
         """Yield (phrase head, place) for the place phrases and place objects of the clauses at ``heads``."""
         for prep in place_preps(heads):
-            if _on_route(prep) or not _destination_of_place(prep, heads[0]):
+            if _on_route(prep) or not _destination_of_place(prep, heads[0]) or _departed_to(prep):
                 continue
             mention = self._phrase_place(prep, found)
             if mention is not None and (prep.lower_ not in SURFACE_PREPS or mention.kind != "country"):
@@ -339,7 +343,12 @@ class EventLocator:
         return _inside(token) and not _on_route(token) and _destination_of_place(token, None)
 
     def _between_places(self, prep: Token, found: DocActors) -> bool:
-        """Return True when "between" joins places only, one of them smaller than a country."""
+        """Return True when "between" joins places only, one of them smaller than a country.
+
+        A border between two places ("under the border between Gaza and Israel") is neither of them.
+        """
+        if prep.head.lemma_.lower() in BORDER_NOUNS:
+            return False
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         joined = [*objects, *(c for o in objects for c in o.conjuncts)]
         mentions = [self.mention_at(t, found) for t in joined]
@@ -431,6 +440,11 @@ def dateline_location(
     if place is None or (country is not None and place.country != country) or place.kind == "country":
         return None
     return place.location(place.name)
+
+
+def _departed_to(prep: Token) -> bool:
+    """Return True for where a verb of leaving goes ("retreated towards Jarablus", "fled to Chad")."""
+    return prep.lower_ in DESTINATION_PREPS and prep.head.lemma_.lower() in DEPARTURE_VERBS
 
 
 def place_preps(heads: list[Token]) -> list[Token]:
