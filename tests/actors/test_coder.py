@@ -217,3 +217,7 @@ def test_actor_coder_a_place_or_a_person_is_no_misspelt_country(pipeline: Pipeli
     found = codes(pipeline, text)
     assert found.get("Columbia") != "COL"
     assert found.get("Cameron") != "CMR"
+
+
+def test_actor_coder_the_modifier_nearest_the_noun_names_its_state(pipeline: Pipeline) -> None:
+    assert codes(pipeline, "A dual Egyptian American citizen was freed.")["citizen"] == "USACVL"

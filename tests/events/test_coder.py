@@ -523,3 +523,16 @@ def test_coder_one_official_criticising_another_of_the_same_government_is_kept(p
     text = "Mike Pence told reporters that Donald Trump's order was a mistake."
     assert ("111", "USAGOV", "USAGOV") in triples(code(pipeline, text))
     assert not code(pipeline, "Mike Pence told reporters that the US government's order was a mistake.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya arrested dozens of Kenyan protesters.", ("173", "KENGOV", "KENCVL")),
+        ("Chile detained three Chilean smugglers.", ("173", "CHLGOV", "CHLCRM")),
+    ],
+)
+def test_coder_a_state_named_as_a_country_acting_on_its_own_people_is_its_government(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(code(pipeline, text))

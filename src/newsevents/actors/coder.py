@@ -561,7 +561,8 @@ class ActorCoder:
         "Iranian and Saudi officials" and "the foreign ministers of Armenia and Azerbaijan" name two.
         """
         pronoun = None
-        for child in token.children:
+        # the modifier nearest the noun names its state ("a dual Egyptian American citizen": USA)
+        for child in sorted(token.children, key=lambda c: (c.i > token.i, abs(c.i - token.i))):
             if child.dep_ in MODIFIER_DEPS:
                 named = self._named_countries([child, *child.conjuncts], found)
                 if named:

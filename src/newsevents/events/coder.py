@@ -540,6 +540,9 @@ def actor_pairs(trigger: Trigger, lexicon: Lexicon, code: str) -> list[tuple[Act
             for s in sources
             for t in targets
         ]
+        pairs = [
+            (s if t is None or not same_actor(s, t) else _state_at_home(s, t, lexicon), t) for s, t in pairs
+        ]
     return [(s, t) for s, t in pairs if t is None or not same_actor(s, t) or _dissent(s, t, code)]
 
 
@@ -567,6 +570,25 @@ def _home_side(source: Actor, target: Actor, lexicon: Lexicon, code: str) -> Act
     ):
         return replace(target, agent="CVL", code=f"{target.country}CVL")
     return _own_government(source, target, lexicon, code)
+
+
+def _state_at_home(source: Actor, target: Actor, lexicon: Lexicon) -> Actor:
+    """Return the government a state named as a country is when it acts on its own people or groups.
+
+    "Kenya arrested dozens of Kenyan protesters", "Croatia is investigating Croatian extremists":
+    not one actor on both sides, but the government (KENGOV) on its people (KENCVL).
+    """
+    if (
+        source.kind != "state"
+        or source.agent is not None
+        or target.agent is None
+        or target.agent in STATE_AGENTS
+        or lexicon.country(source.text) is None
+        or lexicon.is_demonym(source.text)  # "Sudanese army aircraft": the army acts, not the state
+        or lexicon.region(source.text) is not None
+    ):
+        return source
+    return replace(source, agent="GOV", code=f"{source.country}GOV")
 
 
 def _own_government(source: Actor, target: Actor, lexicon: Lexicon, code: str) -> Actor:
