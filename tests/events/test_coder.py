@@ -536,3 +536,23 @@ def test_coder_a_state_named_as_a_country_acting_on_its_own_people_is_its_govern
     pipeline: Pipeline, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in triples(code(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the noun is directed against its target, whatever its own preposition
+        (
+            "Prosecutor Ana Duarte opened corruption investigations against 12 Peruvian officials.",
+            ("090", "PERJUD", "PERGOV"),
+        ),
+        (
+            "Kenya's high court opened a hearing into the arrest of Ugandan traders.",
+            ("090", "KENJUD", "UGABUS"),
+        ),
+    ],
+)
+def test_coder_an_inquiry_and_its_target(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert expected in triples(code(pipeline, text))

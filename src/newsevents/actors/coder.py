@@ -305,6 +305,20 @@ def _name_ending_at(token: Token) -> Span:
     return token.doc[start : token.i + 1]
 
 
+def _titles_a_name(token: Token) -> bool:
+    """Return True for a capitalised title that opens a person's name ("Judge Alejandro Rivera").
+
+    Only a title nothing else modifies: in "Arab League Secretary General Chadli Klibi" the
+    organisation before the title says whose officer the man is.
+    """
+    return (
+        token.dep_ == "compound"
+        and token.head.ent_type_ == "PERSON"
+        and token.ent_type_ != "PERSON"
+        and all(t.dep_ == "det" for t in token.doc[token.head.left_edge.i : token.i])
+    )
+
+
 def _in_other_name(ent: Span) -> bool:
     """Return True for a city name that ends a longer proper name ("Real Madrid", "Little Havana").
 
@@ -631,7 +645,11 @@ class ActorCoder:
             if country is not None:
                 found.add(token, [self._coded(span, found.offset, country, None)])
             return
-        common = token.text[:1].islower() or (span[0].is_sent_start and token.tag_ == "NNS")
+        common = (
+            token.text[:1].islower()
+            or (span[0].is_sent_start and token.tag_ == "NNS")
+            or _titles_a_name(token)  # "Judge Alejandro Rivera": a judge, of a country placed later
+        )
         if country is None and agent in DOMESTIC_AGENTS and common:
             country = self.memory.dominant()
         if country is not None:
@@ -666,6 +684,8 @@ class ActorCoder:
         title = self._title_near(ent.root, found)
         known = self.memory.persons.get(ent.text.lower()) or self.memory.persons.get(ent[-1].lower_)
         holder = self._office_holder(ent)
+        if title is not None and title.kind == "group" and (holder or known):
+            title = None  # a title without a country says less than the table or an earlier mention
         # A full name in the dated table outranks a title read from a long, often misparsed name chain.
         base = (holder if holder is not None and len(ent) > 1 else None) or title or known or holder
         if base is None:

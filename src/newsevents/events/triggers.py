@@ -684,6 +684,12 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
         )
         if not targets and token.dep_ == "dobj":
             targets = _actors(_prep_objects(token.head, preps), actors)
+    if not targets:
+        # "investigations against 28 officials", "a campaign against the rebels": whatever the
+        # noun's own preposition, the one it is directed against is its target
+        targets = _actors(_prep_objects(token, {"against"}), actors)
+        if not targets and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+            targets = _actors(_prep_objects(token.head, {"against"}), actors)
     if not sources and pattern.code.startswith("14") and (_placed(token, actors) or _anti_government(token)):
         # "protests in Tehran": the protesters are civilians, placed later by the event's place
         sources = [_implied(token, "CVL", actors)]
