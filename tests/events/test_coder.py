@@ -556,3 +556,19 @@ def test_coder_an_inquiry_and_its_target(
     pipeline: Pipeline, text: str, expected: tuple[str, str, str | None]
 ) -> None:
     assert expected in triples(code(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru's government imposed a state of emergency on Monday.", ("1724", "PERGOV", "PERCVL")),
+        (
+            "Peru's government imposed a state of emergency as protesters clashed with Bolivian traders.",
+            ("1724", "PERGOV", "PERCVL"),
+        ),
+    ],
+)
+def test_coder_a_state_s_restriction_with_no_target_falls_on_its_people(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(code(pipeline, text))

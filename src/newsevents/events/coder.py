@@ -26,6 +26,7 @@ from newsevents.events.triggers import (
     ALLEGATION_VERBS,
     DEMAND_VERBS,
     DENIAL_VERBS,
+    EASED_AT_HOME,
     FORCE_ROOTS,
     INTENT_VERBS,
     NONSTATE,
@@ -351,6 +352,8 @@ class EventCoder:
         for source, target in actor_pairs(trigger, self.lexicon, code):
             if target is None and code[:2] in FORCE_ROOTS:
                 target = _unknown_town_state(trigger, where, source)
+            if target is None and source.country:
+                target = _implied_government(source, code, trigger.pattern.code)
             if target is None and not (alone or self._targetless(code, where, trigger)):
                 continue
             location = self.locator.locate(trigger, where.found, source, target, fallback=where.dateline)
@@ -365,7 +368,7 @@ class EventCoder:
                 # "marched against Britain's decision": a protest is against the government
                 target = replace(target, agent="GOV", code=f"{target.country}GOV")
             if target is None:
-                target = _implied_government(source, code)
+                target = _implied_government(source, code, trigger.pattern.code)
             if target is not None and source.agent in DOMESTIC_AGENTS:
                 # "the party will boycott Algeria's elections": a party placed in the state it names
                 target = _own_government(source, target, self.lexicon, code)
@@ -728,15 +731,31 @@ def _unknown_town_state(trigger: Trigger, where: Sentence, source: Actor) -> Act
     return Actor(text="", code=country, kind="state", country=country, name="implied: the state of the town")
 
 
-def _implied_government(source: Actor, code: str) -> Actor | None:
-    """Return the government a protest, or a people's demand, is addressed to when none is named.
+def _implied_government(source: Actor, code: str, act: str) -> Actor | None:
+    """Return whom a protest, a people's demand or a state's restriction is addressed to when none is named.
 
     "thousands marched in Yangon", "the opposition parties demanded early elections": a
     crowd or a domestic party that names no addressee protests against, or asks of, its own
-    government. A government's own demands name no such addressee.
+    government. A government's own demands name no such addressee. "The junta imposed a state of
+    emergency", "lifted the curfew": a state restricts, or frees, its own people, also when it
+    only says it will (``act``: the code of the act itself, before a frame made it an intent).
     """
     if source.country is None:
         return None
+    if (
+        code.startswith(("172", EASED_AT_HOME))
+        and source.kind == "state"
+        and source.agent in {*STATE_AGENTS, None}
+    ):
+        # "the government imposed a state of emergency": on its own people
+        return Actor(
+            text="",
+            code=f"{source.country}CVL",
+            kind="state",
+            country=source.country,
+            agent="CVL",
+            name="implied: the people a state restricts",
+        )
     if code.startswith("14"):
         name = "implied: the government protested against"
     elif code.startswith("10") and source.agent in DOMESTIC_AGENTS:
