@@ -572,3 +572,9 @@ def test_coder_a_state_s_restriction_with_no_target_falls_on_its_people(
     pipeline: Pipeline, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in triples(code(pipeline, text))
+
+
+def test_coder_evacuating_the_wounded_or_civilians_is_humanitarian_aid(pipeline: Pipeline) -> None:
+    text = "Turkish soldiers evacuated the wounded from the Syrian town of Jarablus."
+    assert ("073", "TURMIL", "SYR") in triples(code(pipeline, text))
+    assert not code(pipeline, "Police evacuated the building after the call.")
