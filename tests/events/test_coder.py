@@ -578,3 +578,8 @@ def test_coder_evacuating_the_wounded_or_civilians_is_humanitarian_aid(pipeline:
     text = "Turkish soldiers evacuated the wounded from the Syrian town of Jarablus."
     assert ("073", "TURMIL", "SYR") in triples(code(pipeline, text))
     assert not code(pipeline, "Police evacuated the building after the call.")
+
+
+def test_coder_an_event_noun_measured_by_of_takes_the_light_verb_s_subject(pipeline: Pipeline) -> None:
+    text = "Indian and Japanese warships began five days of war games in the Bay of Bengal."
+    assert {("062", "INDMIL", "JPNMIL"), ("062", "JPNMIL", "INDMIL")} <= triples(code(pipeline, text))

@@ -643,6 +643,13 @@ def _nearest_before(token: Token, actors: DocActors, exclude: list[Actor]) -> li
     return []
 
 
+def _carrier(token: Token) -> Token:
+    """Return the noun that carries an event noun measured by "of" ("ten days of war games": days)."""
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in {"NOUN", "NUM"}:
+        token = token.head.head
+    return token
+
+
 def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
     """Return an event-noun trigger with its roles."""
     trigger = Trigger(token, pattern)
@@ -659,8 +666,10 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
             sources += [a for a in actors.by_head.get(modifier.i, []) if a not in sources]
     if not sources and token.dep_ in {"appos", "compound"}:
         sources = list(actors.by_head.get(token.head.i, []))
-    if not sources and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
-        sources, trigger.direct = subjects(token.head, actors)
+    carrier = _carrier(token)
+    if not sources and carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in LIGHT_VERBS:
+        # "held talks", "launched ten days of war games": the light verb's subject acts
+        sources, trigger.direct = subjects(carrier.head, actors)
         trigger.mutual = pattern.symmetric and len(sources) >= 2
     if not sources and _claimed(token):
         sources, trigger.direct = subjects(token.head.head.head, actors)
