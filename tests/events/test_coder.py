@@ -583,3 +583,8 @@ def test_coder_evacuating_the_wounded_or_civilians_is_humanitarian_aid(pipeline:
 def test_coder_an_event_noun_measured_by_of_takes_the_light_verb_s_subject(pipeline: Pipeline) -> None:
     text = "Indian and Japanese warships began five days of war games in the Bay of Bengal."
     assert {("062", "INDMIL", "JPNMIL"), ("062", "JPNMIL", "INDMIL")} <= triples(code(pipeline, text))
+
+
+def test_coder_who_is_engaged_in_an_act_does_it(pipeline: Pipeline) -> None:
+    text = "Sudanese troops were engaged in ethnic cleansing against the Chadian population of the area."
+    assert ("203", "SDNMIL", "TCDCVL") in triples(code(pipeline, text))

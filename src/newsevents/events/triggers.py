@@ -56,6 +56,8 @@ LIGHT_VERBS = frozenset(
     "resume join organize organise declare announce agree call impose order mount open broker lay complete "
     "finish accelerate speed step intensify escalate conclude undertake".split()
 )
+#: Verbs whose subject takes part in the event noun after "in" ("were engaged in ethnic cleansing").
+PARTAKING_VERBS = frozenset(["engage", "involve", "participate", "take"])
 #: Verbs whose subject is the target of the event noun they take ("the US faced criticism").
 RECEIVER_VERBS = frozenset(["face", "receive", "draw", "suffer", "endure", "attract"])
 #: Roots of coercion and force, whose target may be given only as a place ("shelled villages in X").
@@ -680,8 +682,13 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
         sources, trigger.direct = subjects(verb, actors)
         targets = _place_actors(_prep_objects(verb, {"in", "to"}), actors, sources)
     if token.dep_ == "pobj" and token.head.lower_ in {"in", "during"} and verb.pos_ == "VERB":
-        # "a soldier was killed in shelling by X": the victims of the verb are the event's target
-        targets = [a for a in _actors(_children(verb, {"nsubjpass"}), actors) if a not in sources]
+        if verb.lemma_.lower() in PARTAKING_VERBS and not sources:
+            # "Serb forces were engaged in ethnic cleansing": who takes part acts
+            sources = _actors(_children(verb, {"nsubjpass", "nsubj"}), actors)
+            targets = _actors(_prep_objects(verb, {"against"}), actors)
+        else:
+            # "a soldier was killed in shelling by X": the victims of the verb are the event's target
+            targets = [a for a in _actors(_children(verb, {"nsubjpass"}), actors) if a not in sources]
     if token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIVER_VERBS:
         targets = subjects(token.head, actors)[0]
     if pattern.of_role == "target" and not targets:
