@@ -474,3 +474,18 @@ def test_coder_a_year_misread_as_the_subject_of_a_release_gives_way_to_the_held(
         "Nigeria since 2017 were freed Friday in an exchange for jailed militants."
     )
     assert {("0841", "NGAINS", "GBRMED"), ("0841", "NGAINS", "CANMED")} <= triples(code(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the complement's subject is the subject of the adjective's copula; said: committed
+        ("The Kenyan government said it is ready to lift the curfew.", {("0351", "KENGOV", None)}),
+        # a wish is no commitment
+        ("Chile's president has been eager to resign.", set()),
+    ],
+)
+def test_coder_a_lone_party_s_committed_intent_stands_without_a_target(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert triples(code(pipeline, text)) == expected

@@ -86,6 +86,8 @@ NOT_ACTS = (
     | frozenset("examine inspect review study document verify investigate probe recall remember".split())
 )
 
+#: Verbs by which a party commits itself to an act it has not yet done ("agreed to", "said it would").
+COMMIT_VERBS = THREAT_FRAMES | {"agree", "decide", "offer"}
 #: Who acts in a sentence-level event whose sentence names no one: protesters are civilians,
 #: arrests and dispersals are the police's, other force (and looting) is unidentified armed men's.
 IMPLIED_AGENTS = {"14": "CVL", "17": "COP"}
@@ -226,8 +228,9 @@ class EventCoder:
         """Return the act of the one party a sentence names, when the sentence gives no other event.
 
         "Papandreou demanded immediate elections", "the rebels dismissed the appeal": the act
-        is plain and its target is not named, and PLOVER codes it with none. Only an asserted,
-        unnegated act whose subject is the source of an active verb stands, the verb nearest
+        is plain and its target is not named, and PLOVER codes it with none. Only an asserted
+        (or committed to, ``_committed``), unnegated act whose subject is the source of an active
+        verb, or of the verb its complement completes, stands, the verb nearest
         the sentence's root first; and only where the sentence names no party of another
         country (nor a place abroad): there that party is the act's target the parse missed,
         and a reading without it would be wrong. Acts of force and protest are left to their own
@@ -242,7 +245,7 @@ class EventCoder:
             if (
                 event is not None
                 and (event.target is None or not event.target.text)  # none named; an implied one may be
-                and event.modality == "asserted"
+                and (event.modality == "asserted" or (event.modality == "intended" and _committed(trigger)))
                 and not event.negated
                 and event.root_code not in ACLED_ROOTS
                 and not self._names_another(where, event.source)
@@ -699,6 +702,9 @@ def _active_subject(verb: Token, found: DocActors) -> bool:
     """
     if verb.pos_ != "VERB" or verb.dep_ in {"relcl", "acl", "amod"}:
         return False
+    verb = _controller(verb)
+    if verb.dep_ in {"relcl", "acl", "amod"}:
+        return False
     return any(
         child.dep_ == "nsubj"
         and any(
@@ -708,6 +714,31 @@ def _active_subject(verb: Token, found: DocActors) -> bool:
         )
         for child in verb.children
     )
+
+
+def _controller(verb: Token) -> Token:
+    """Return the verb whose subject does what a complement verb says ("he is ready to lift" -> is).
+
+    A complement ("agreed to lift", "is prepared to impose") has no subject of its own: it is
+    the subject of the verb, or of the adjective's copula, it completes.
+    """
+    top = verb_chain(verb)[-1]
+    if top.dep_ == "acomp" and top.pos_ == "ADJ" and top.head.pos_ in {"AUX", "VERB"}:
+        return top.head
+    return top
+
+
+def _committed(trigger: Trigger) -> bool:
+    """Return True when a planned act is one its party committed itself to, not only wished for.
+
+    "agreed to postpone the march", "said it is prepared to impose martial law" commit the
+    party; "has been eager to withdraw" only tells a wish, no event.
+    """
+    controller = _controller(trigger.governor)
+    words = [*verb_chain(trigger.governor), controller]
+    if controller.dep_ == "ccomp":
+        words.append(controller.head)
+    return any(word.lemma_.lower() in COMMIT_VERBS for word in words)
 
 
 def _same_side(source: Actor, other: Actor) -> bool:
