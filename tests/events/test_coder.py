@@ -489,3 +489,9 @@ def test_coder_a_lone_party_s_committed_intent_stands_without_a_target(
     pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
 ) -> None:
     assert triples(code(pipeline, text)) == expected
+
+
+def test_coder_a_lone_act_on_its_own_country_s_ground_has_no_target(pipeline: Pipeline) -> None:
+    # the town is the police's own country, not a party acted on
+    events = code(pipeline, "Serbian police completed their withdrawal from the Serbian town on Monday.")
+    assert triples(events) == {("087", "SRBCOP", None)}

@@ -237,7 +237,8 @@ class EventCoder:
         rules (``_targetless``): force falls on someone, and where the parse finds no one, only
         a sure sentence classifier lets it stand.
         """
-        for trigger in sorted(triggers, key=lambda t: len(list(t.token.ancestors))):
+        for found in sorted(triggers, key=lambda t: len(list(t.token.ancestors))):
+            trigger = _without_own_side(found)
             if trigger.targets or not trigger.sources or not _active_subject(trigger.token, where.found):
                 continue
             coded, _ = self._events(trigger, where, alone=True)
@@ -726,6 +727,16 @@ def _controller(verb: Token) -> Token:
     if top.dep_ == "acomp" and top.pos_ == "ADJ" and top.head.pos_ in {"AUX", "VERB"}:
         return top.head
     return top
+
+
+def _without_own_side(trigger: Trigger) -> Trigger:
+    """Return the trigger without the targets that are its sources' own side, which no event takes.
+
+    "their forces completed their withdrawal from the Bosnian town": the town is the forces'
+    own country, not a party acted on; the act has no target.
+    """
+    targets = [t for t in trigger.targets if not any(same_actor(s, t) for s in trigger.sources)]
+    return trigger if len(targets) == len(trigger.targets) else replace(trigger, targets=targets)
 
 
 def _committed(trigger: Trigger) -> bool:
