@@ -40,6 +40,13 @@ def codes(pipeline: Pipeline, *paragraphs: str) -> dict[str, str]:
         ("Chad's former prime minister spoke to reporters.", "former prime minister", "TCD"),
         ("Chad's prime minister spoke to reporters.", "prime minister", "TCDGOV"),
         ("Kenyan anti-corruption officers searched the office.", "anti-corruption officers", "KENGOV"),
+        # the leading country's, not the one named later in the sentence
+        (
+            "Saudi-led forces shelled the camps near the Omani border, Omani officials said.",
+            "forces",
+            "SAUMIL",
+        ),
+        ("Kampuchean guerrillas attacked a village.", "guerrillas", "KHMREB"),
     ],
 )
 def test_actor_coder_codes_phrases(pipeline: Pipeline, text: str, mention: str, code: str) -> None:

@@ -495,3 +495,9 @@ def test_coder_a_lone_act_on_its_own_country_s_ground_has_no_target(pipeline: Pi
     # the town is the police's own country, not a party acted on
     events = code(pipeline, "Serbian police completed their withdrawal from the Serbian town on Monday.")
     assert triples(events) == {("087", "SRBCOP", None)}
+
+
+def test_coder_a_planned_act_of_force_has_no_acled_type(pipeline: Pipeline) -> None:
+    # ACLED records what happened; a capture only intended is no capture
+    events = code(pipeline, "Chadian troops intend to capture the rebel-held town of Abeche.")
+    assert [(e.code, e.modality, e.acled) for e in events] == [("192", "intended", None)]

@@ -540,7 +540,7 @@ class ActorCoder:
         """Return the agent code of the title or noun headed by ``token`` and where its phrase starts."""
         words = [token]
         for child in reversed(list(token.lefts)):
-            if child.dep_ in {"compound", "amod"} and not child.ent_id_:
+            if child.dep_ in {"compound", "amod"} and not child.ent_id_ and child.lower_ != "led":
                 words.insert(0, child)
             else:
                 break
@@ -563,7 +563,7 @@ class ActorCoder:
         pronoun = None
         for child in token.children:
             if child.dep_ in MODIFIER_DEPS:
-                named = self._named_countries([child, *child.conjuncts], found)
+                named = self._named_countries([child, *child.conjuncts], found) or self._leaders(child, found)
                 if named:
                     return named
                 if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
@@ -577,6 +577,12 @@ class ActorCoder:
                         return named
         antecedent = _antecedent(pronoun, found) if pronoun is not None else None
         return [antecedent] if antecedent else []
+
+    def _leaders(self, modifier: Token, found: DocActors) -> list[str]:
+        """Return the countries a "-led" modifier names as leading ("Vietnamese-led forces" -> VNM)."""
+        if modifier.lower_ != "led" or modifier.dep_ != "amod":
+            return []
+        return self._named_countries([c for c in modifier.children if c.dep_ in MODIFIER_DEPS], found)
 
     def _named_countries(self, tokens: list[Token], found: DocActors) -> list[str]:
         """Return the countries the tokens name as actors or places ("Delhi police"), in order."""

@@ -436,7 +436,7 @@ class EventCoder:
             historical=date.historical,
             negated=negated,
             modality=modality,  # type: ignore[arg-type]
-            acled=self._acled(code, state, where, target),
+            acled=None if modality == "intended" else self._acled(code, state, where, target),
             location=location,
             confidence=confidence,
         )
