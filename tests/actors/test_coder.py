@@ -47,6 +47,7 @@ def codes(pipeline: Pipeline, *paragraphs: str) -> dict[str, str]:
             "SAUMIL",
         ),
         ("Kampuchean guerrillas attacked a village.", "guerrillas", "KHMREB"),
+        ("President Francois Mitterand welcomed the delegation.", "Francois Mitterand", "FRAGOV"),
     ],
 )
 def test_actor_coder_codes_phrases(pipeline: Pipeline, text: str, mention: str, code: str) -> None:

@@ -688,7 +688,7 @@ class ActorCoder:
 
     def _office_holder(self, ent: Span) -> Actor | None:
         """Return the actor a name codes to by the table of office holders on the publication day."""
-        holder = self.leaders.lookup(ent.text, self.on)
+        holder = self.leaders.lookup(ent.text, self.on) or self.leaders.misspelt(ent.text, self.on)
         if holder is None and self.on is not None and _formerly_titled(ent):
             # "former prime minister Najib Razak": no longer its government, one of its elite (CAMEO ELI)
             past = self.leaders.lookup(ent.text)
