@@ -501,3 +501,21 @@ def test_coder_a_planned_act_of_force_has_no_acled_type(pipeline: Pipeline) -> N
     # ACLED records what happened; a capture only intended is no capture
     events = code(pipeline, "Chadian troops intend to capture the rebel-held town of Abeche.")
     assert [(e.code, e.modality, e.acled) for e in events] == [("192", "intended", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the talks are demanded, not held
+        ("Kenya pressed for talks with Somalia.", {("106", "KEN", "SOM")}),
+        ("Kenya pushed for a ceasefire in Somalia.", {("1056", "KEN", "SOM")}),
+        ("Chile lobbied Peru for access to the port.", {("020", "CHL", "PER")}),
+        ("Chilean officials have been pressuring teachers to end the strike.", {("100", "CHLGOV", "CHLEDU")}),
+        # pushing is no demand by itself
+        ("Kenyan troops pushed into the town.", set()),
+    ],
+)
+def test_coder_pressing_for_a_thing_demands_it(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert triples(code(pipeline, text)) == expected
