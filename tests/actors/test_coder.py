@@ -48,6 +48,13 @@ def codes(pipeline: Pipeline, *paragraphs: str) -> dict[str, str]:
         ),
         ("Kampuchean guerrillas attacked a village.", "guerrillas", "KHMREB"),
         ("President Francois Mitterand welcomed the delegation.", "Francois Mitterand", "FRAGOV"),
+        # the place the troops leave is not their country
+        (
+            "British officials sped up the withdrawal of some occupation forces from Iraq, Britain said.",
+            "occupation forces",
+            "GBRMIL",
+        ),
+        ("Troops from Chad crossed the border.", "Troops", "TCDMIL"),
     ],
 )
 def test_actor_coder_codes_phrases(pipeline: Pipeline, text: str, mention: str, code: str) -> None:

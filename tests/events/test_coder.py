@@ -519,3 +519,8 @@ def test_coder_pressing_for_a_thing_demands_it(
     pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
 ) -> None:
     assert triples(code(pipeline, text)) == expected
+
+
+def test_coder_a_withdrawal_leaves_the_place_hung_on_the_forces_withdrawn(pipeline: Pipeline) -> None:
+    text = "British officials sped up the withdrawal of some occupation forces from Iraq, Britain said."
+    assert triples(code(pipeline, text)) == {("087", "GBRMIL", "IRQ")}

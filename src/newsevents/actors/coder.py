@@ -357,6 +357,25 @@ def _pair_before(token: Token, found: DocActors, memory: ArticleMemory) -> tuple
     return memory.last_pair(_states_before(token, found, token.doc[0].i))
 
 
+#: Verbs and nouns of moving out: what they move is "from" the place it leaves, not its home.
+LEAVING_WORDS = frozenset(
+    "withdraw withdrawal pull pullout removal remove evacuate evacuation redeploy redeployment".split()
+)
+
+
+def _left(prep: Token) -> bool:
+    """Return True for "from X" naming the place a withdrawn force leaves, not the force's country.
+
+    "the withdrawal of some invasion forces from Panama", "pulled its troops from Mali": the
+    forces moved are the object of a word of leaving; "troops from Chad" alone are Chad's.
+    """
+    if prep.lower_ != "from":
+        return False
+    noun = prep.head
+    mover = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+    return noun.dep_ in {"dobj", "pobj"} and mover.lemma_.lower() in LEAVING_WORDS
+
+
 def _pair_title(token: Token) -> bool:
     """Return True for "the defense ministers", "both leaders": plural titles naming the two sides."""
     determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod"}}
@@ -568,7 +587,12 @@ class ActorCoder:
                     return named
                 if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
                     pronoun = child
-            if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"} and depth > 0:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in {"of", "from", "in"}
+                and depth > 0
+                and not _left(child)
+            ):
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
