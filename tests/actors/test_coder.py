@@ -55,6 +55,7 @@ def codes(pipeline: Pipeline, *paragraphs: str) -> dict[str, str]:
             "GBRMIL",
         ),
         ("Troops from Chad crossed the border.", "Troops", "TCDMIL"),
+        ("Pakistani intelligence detained the men.", "intelligence", "PAKSPY"),
     ],
 )
 def test_actor_coder_codes_phrases(pipeline: Pipeline, text: str, mention: str, code: str) -> None:

@@ -524,3 +524,21 @@ def test_coder_pressing_for_a_thing_demands_it(
 def test_coder_a_withdrawal_leaves_the_place_hung_on_the_forces_withdrawn(pipeline: Pipeline) -> None:
     text = "British officials sped up the withdrawal of some occupation forces from Iraq, Britain said."
     assert triples(code(pipeline, text)) == {("087", "GBRMIL", "IRQ")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # intelligence passed on is information, not a spy agency
+        (
+            "Kenya is providing aerial photographs and military intelligence to Uganda.",
+            {("064", "KEN", "UGA")},
+        ),
+        # the partner hangs on the intelligence's topic
+        ("Kenya shared intelligence on Somali troop movements with Uganda.", {("064", "KEN", "UGA")}),
+    ],
+)
+def test_coder_intelligence_passed_on_is_shared_information(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert triples(code(pipeline, text)) == expected

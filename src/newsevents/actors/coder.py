@@ -376,6 +376,26 @@ def _left(prep: Token) -> bool:
     return noun.dep_ in {"dobj", "pobj"} and mover.lemma_.lower() in LEAVING_WORDS
 
 
+#: Verbs of giving or gathering information: their "intelligence" is what is passed, no agency.
+INFORMATION_VERBS = frozenset(
+    "provide share give supply pass offer exchange gather collect receive obtain seek request".split()
+)
+
+
+def _information(token: Token) -> bool:
+    """Return True for "intelligence" that is information given or gathered, not a spy agency.
+
+    "providing aerial photographs and other military intelligence to Macedonia" passes
+    information; "Pakistani intelligence arrested him" is the agency.
+    """
+    if token.lemma_.lower() != "intelligence":
+        return False
+    head = token
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in INFORMATION_VERBS
+
+
 def _pair_title(token: Token) -> bool:
     """Return True for "the defense ministers", "both leaders": plural titles naming the two sides."""
     determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod"}}
@@ -631,6 +651,8 @@ class ActorCoder:
         agent, start = self._agent_of(token)
         if agent is None or (token.dep_ == "compound" and self._agent_of(token.head)[0] is not None):
             return  # "government" in "Syrian government forces" is part of the larger title
+        if _information(token):
+            return
         groups = [
             a
             for c in token.children

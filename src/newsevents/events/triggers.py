@@ -488,6 +488,11 @@ def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Act
     order: list[list[Token]] = []
     if preps:
         order.append(_prep_objects(token, preps) + [t for o in objects for t in _prep_objects(o, preps)])
+        # "shared intelligence on troop movements with Ukraine": the parser hangs the preposition
+        # on the object's topic
+        order.append(
+            [t for o in objects for p in _prep_objects(o, TOPIC_PREPS) for t in _prep_objects(p, preps)]
+        )
     # "kidnapped up to 16 advisers": the object hangs from a particle
     particle_objects = [t for prt in _children(token, {"prt"}) for t in _prep_objects(prt, {"to"})]
     order += [objects, _prep_objects(token, {"with", "against", "on", "to"}), particle_objects]
