@@ -542,3 +542,18 @@ def test_coder_intelligence_passed_on_is_shared_information(
     pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
 ) -> None:
     assert triples(code(pipeline, text)) == expected
+
+
+def test_coder_the_news_outranks_what_came_before_it(pipeline: Pipeline) -> None:
+    from newsevents.evaluate.sentences import best_event
+
+    text = (
+        "Kenya announced a suspension of air links with Uganda on Monday, "
+        "a day after Ugandan troops shelled Kenyan police."
+    )
+    events = code(pipeline, text)
+    # the partner hangs on the links; the shelling is background, told in an "after" clause
+    assert triples(events) == {("161", "KEN", "UGA"), ("194", "UGAMIL", "KENCOP")}
+    best = best_event(events)
+    assert best is not None
+    assert best.code == "161"

@@ -667,7 +667,24 @@ def event_confidence(trigger: Trigger, has_target: bool, modality: str) -> float
     score = 0.45 + 0.15 * trigger.direct + 0.2 * has_target - 0.1 * (modality != "asserted")
     score += 0.1 if trigger.token.pos_ in {"VERB", "AUX"} else 0.0
     score += 0.1 if verb_chain(trigger.governor)[-1].dep_ == "ROOT" else 0.0
+    score -= 0.05 if _background(trigger.governor) else 0.0
     return round(min(score, 1.0), 2)
+
+
+#: Subordinators of a clause that tells what came before the sentence's news ("a day after X").
+BACKGROUND_MARKS = frozenset({"after", "since"})
+
+
+def _background(verb: Token) -> bool:
+    """Return True for a verb in a clause of what happened before ("after a jet shot down a helicopter").
+
+    "Italy suspended air links one day after a Serbian jet shot down a helicopter": the news is
+    the main clause's; the earlier act is its background and ranks below it.
+    """
+    top = verb_chain(verb)[-1]
+    return top.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in top.children
+    )
 
 
 def _implied_government(source: Actor, code: str) -> Actor | None:

@@ -646,8 +646,9 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
         )
         if not targets and token.dep_ == "dobj":
             targets = _actors(_prep_objects(token.head, preps), actors)
-        if not targets and pattern.of_role == "source":
-            # "the withdrawal of some forces from Panama": the parser hangs the place left on the forces
+        if not targets and pattern.of_role != "target":
+            # "the withdrawal of some forces from Panama", "a suspension of air links with Serbia":
+            # the parser hangs the place left, or the partner, on what the "of" names
             targets = _actors([g for o in of_objects for g in _prep_objects(o, preps)], actors)
     if not sources and pattern.code.startswith("14") and (_placed(token, actors) or _anti_government(token)):
         # "protests in Tehran": the protesters are civilians, placed later by the event's place
