@@ -56,6 +56,12 @@ def codes(pipeline: Pipeline, *paragraphs: str) -> dict[str, str]:
         ),
         ("Troops from Chad crossed the border.", "Troops", "TCDMIL"),
         ("Pakistani intelligence detained the men.", "intelligence", "PAKSPY"),
+        # a ruler's government is his state's, dated or not, a military ruler's too, titled or not
+        (
+            "The military government of General Amadou Sanogo imposed a curfew, a French official said.",
+            "military government",
+            "MLIGOV",
+        ),
     ],
 )
 def test_actor_coder_codes_phrases(pipeline: Pipeline, text: str, mention: str, code: str) -> None:

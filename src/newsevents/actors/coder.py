@@ -305,6 +305,13 @@ def _name_ending_at(token: Token) -> Span:
     return token.doc[start : token.i + 1]
 
 
+def _person_at(token: Token) -> Span:
+    """Return the person's name the NER found around ``token`` ("Prosper Avril" in "President Prosper
+    Avril"), else the token alone."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
+    return ent if ent is not None else token.doc[token.i : token.i + 1]
+
+
 def _in_other_name(ent: Span) -> bool:
     """Return True for a city name that ends a longer proper name ("Real Madrid", "Little Havana").
 
@@ -638,10 +645,13 @@ class ActorCoder:
             if country is None and token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "DATE"}:
                 place = self.gazetteer.lookup(token.text)
                 country = place.country if place is not None else None
-            if country is None and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON") and self.on:
+            if country is None and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
                 # "the Trump administration", "the Sissi government": the leader's own state
-                holder = self.leaders.lookup(_name_ending_at(token).text, self.on)
-                country = holder.country if holder is not None and holder.agent == "GOV" else None
+                # a military ruler's government is his state's too ("the government of Prosper Avril")
+                holder = self.leaders.lookup(_name_ending_at(token).text, self.on) or self.leaders.lookup(
+                    _person_at(token).text, self.on
+                )
+                country = holder.country if holder is not None and holder.agent in {"GOV", "MIL"} else None
             if country and country not in out:
                 out.append(country)
         return out
