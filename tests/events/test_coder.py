@@ -557,3 +557,31 @@ def test_coder_the_news_outranks_what_came_before_it(pipeline: Pipeline) -> None
     best = best_event(events)
     assert best is not None
     assert best.code == "161"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ready for an act of coercion, announced: a threat (its copula is the announced clause)
+        (
+            "The Kenyan government announced that it is prepared to impose martial law.",
+            {("1324", "KENGOV", None)},
+        ),
+        # insurgents named without a country are of the place named in Kenya: no other party
+        (
+            "The Kenyan government announced that it is prepared to impose martial law as street "
+            "battles raged in Nairobi between insurgents and the police.",
+            {("1324", "KENGOV", None)},
+        ),
+        # placed nowhere, they may be the missed target
+        (
+            "The Kenyan government announced that it is prepared to impose martial law "
+            "as insurgents attacked.",
+            set(),
+        ),
+    ],
+)
+def test_coder_a_lone_party_announcing_readiness_for_coercion_threatens(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert triples(code(pipeline, text)) == expected

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from newsevents.actors.coder import ActorCoder, DocActors
+from newsevents.actors.coder import PRONOUN_KINDS, ActorCoder, DocActors
 from newsevents.actors.gazetteer import Gazetteer, load_gazetteer
 from newsevents.actors.lexicon import Lexicon, load_lexicon
 from newsevents.events.acled import SUB_EVENT_CODES, acled_type, refine_acled, worded_acled
@@ -86,6 +86,8 @@ NOT_ACTS = (
     | frozenset("examine inspect review study document verify investigate probe recall remember".split())
 )
 
+#: Subject pronouns: a clause's subject that refers back to an actor ("warned that it would").
+SUBJECT_PRONOUNS = frozenset(PRONOUN_KINDS)
 #: Verbs by which a party commits itself to an act it has not yet done ("agreed to", "said it would").
 COMMIT_VERBS = THREAT_FRAMES | {"agree", "decide", "offer"}
 #: Who acts in a sentence-level event whose sentence names no one: protesters are civilians,
@@ -258,12 +260,18 @@ class EventCoder:
         """Return True when a sentence names a party, or a place, of another country than ``source``.
 
         A name the tagger missed counts when the gazetteer knows it as the object of a
-        preposition ("withdrew from Khan Younis", tagged a person).
+        preposition ("withdrew from Khan Younis", tagged a person); an agent named without a
+        country ("insurgents") does not where the sentence places it in the source's country.
         """
         start, end = where.sent.start, where.sent.end
         found = where.found
+        # an agent named without a country is of the place the sentence names in the source's own
+        # country ("battles raged in Baghdad between insurgents and security forces")
+        home = any(start <= i < end and c == source.country for i, c in found.place_countries.items())
         for i, actors in found.by_head.items():
-            if start <= i < end and any(not _same_side(source, actor) for actor in actors):
+            if start <= i < end and any(
+                not _same_side(source, actor) and (_placed(actor) or not home) for actor in actors
+            ):
                 return True
         if any(start <= i < end and c != source.country for i, c in found.place_countries.items()):
             return True
@@ -326,6 +334,10 @@ class EventCoder:
             if frame and framed:
                 modality = FRAME_MODALITY[self.frames.resolve(frame, code)]
                 return framed, modality, negated, verb.i
+            if frame and self.frames.resolve(frame, code) == "intent":
+                # "is prepared to impose martial law": an intent the table leaves the code of
+                modality = "intended"
+                break
         if modality != "asserted" and code[:2] >= "15" and _announced(trigger) and not negated:
             code, modality = self.frames.code_for("threat", code) or "138", "asserted"
         elif modality == "intended" and not negated and _ultimatum(trigger):
@@ -750,9 +762,15 @@ def _without_own_side(trigger: Trigger) -> Trigger:
     """Return the trigger without the targets that are its sources' own side, which no event takes.
 
     "their forces completed their withdrawal from the Bosnian town": the town is the forces'
-    own country, not a party acted on; the act has no target.
+    own country, not a party acted on; the act has no target. A subject pronoun pointing back
+    to the source ("China warned that it would ...") is kept: that is the warned clause's
+    subject read as the target, and the parse missed the real one.
     """
-    targets = [t for t in trigger.targets if not any(same_actor(s, t) for s in trigger.sources)]
+    targets = [
+        t
+        for t in trigger.targets
+        if t.text.lower() in SUBJECT_PRONOUNS or not any(same_actor(s, t) for s in trigger.sources)
+    ]
     return trigger if len(targets) == len(trigger.targets) else replace(trigger, targets=targets)
 
 
@@ -769,6 +787,12 @@ def _committed(trigger: Trigger) -> bool:
     return any(word.lemma_.lower() in COMMIT_VERBS for word in words)
 
 
+def _placed(actor: Actor) -> bool:
+    """Return True for an actor of a known country or an organisation; "insurgents" named without a
+    country are of none yet (``place_agents`` places them by the event's place)."""
+    return actor.country is not None or actor.kind in {"igo", "ngo"} or actor.code.startswith(("IGO", "NGO"))
+
+
 def _same_side(source: Actor, other: Actor) -> bool:
     """Return True when ``other`` is of the source's country (or, for an organisation, is it)."""
     if source.country is not None:
@@ -777,8 +801,12 @@ def _same_side(source: Actor, other: Actor) -> bool:
 
 
 def _announced(trigger: Trigger) -> bool:
-    """Return True when force is announced for the future: "X said it would keep hitting Y" is a threat."""
-    top = verb_chain(trigger.governor)[-1]
+    """Return True when force is announced for the future: "X said it would keep hitting Y" is a threat.
+
+    So is "announced that it is prepared to impose martial law": the complement's copula is the
+    announced clause.
+    """
+    top = _controller(trigger.governor)
     return top.dep_ in {"ccomp", "xcomp"} and top.head.lemma_.lower() in THREAT_FRAMES
 
 
