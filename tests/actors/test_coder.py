@@ -40,6 +40,28 @@ def codes(pipeline: Pipeline, *paragraphs: str) -> dict[str, str]:
         ("Chad's former prime minister spoke to reporters.", "former prime minister", "TCD"),
         ("Chad's prime minister spoke to reporters.", "prime minister", "TCDGOV"),
         ("Kenyan anti-corruption officers searched the office.", "anti-corruption officers", "KENGOV"),
+        # the leading country's, not the one named later in the sentence
+        (
+            "Saudi-led forces shelled the camps near the Omani border, Omani officials said.",
+            "forces",
+            "SAUMIL",
+        ),
+        ("Kampuchean guerrillas attacked a village.", "guerrillas", "KHMREB"),
+        ("President Francois Mitterand welcomed the delegation.", "Francois Mitterand", "FRAGOV"),
+        # the place the troops leave is not their country
+        (
+            "British officials sped up the withdrawal of some occupation forces from Iraq, Britain said.",
+            "occupation forces",
+            "GBRMIL",
+        ),
+        ("Troops from Chad crossed the border.", "Troops", "TCDMIL"),
+        ("Pakistani intelligence detained the men.", "intelligence", "PAKSPY"),
+        # a ruler's government is his state's, dated or not, a military ruler's too, titled or not
+        (
+            "The military government of General Amadou Sanogo imposed a curfew, a French official said.",
+            "military government",
+            "MLIGOV",
+        ),
     ],
 )
 def test_actor_coder_codes_phrases(pipeline: Pipeline, text: str, mention: str, code: str) -> None:

@@ -441,3 +441,20 @@ def test_leaders_forms_list_full_names_and_aliases(leaders: Leaders) -> None:
     forms = leaders.forms()
     assert {"vladimir putin", "mbs", "recep tayyip erdogan"} <= set(forms)
     assert "putin" not in forms  # surnames are derived at lookup, not listed
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Barack Obamma", "USA"),  # one letter added in a full name
+        ("Francois Mitterand", "FRA"),  # one dropped
+        ("Mitterand", "FRA"),  # a long surname alone
+        ("Obamma", None),  # a short surname alone is too often another word
+        ("Barack Obama", None),  # spelt right: lookup's, no misspelling
+        ("Angela Merkle", None),  # the last letter wrong: another name
+        ("Jane Smyth", None),
+    ],
+)
+def test_leaders_a_name_misspelt_by_one_letter(leaders: Leaders, name: str, country: str | None) -> None:
+    holder = leaders.misspelt(name)
+    assert (holder.country if holder else None) == country

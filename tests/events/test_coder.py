@@ -588,3 +588,114 @@ def test_coder_an_event_noun_measured_by_of_takes_the_light_verb_s_subject(pipel
 def test_coder_who_is_engaged_in_an_act_does_it(pipeline: Pipeline) -> None:
     text = "Sudanese troops were engaged in ethnic cleansing against the Chadian population of the area."
     assert ("203", "SDNMIL", "TCDCVL") in triples(code(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the complement's subject is the subject of the adjective's copula; said: committed
+        # a curfew is lifted for the state's own people
+        ("The Kenyan government said it is ready to lift the curfew.", {("0351", "KENGOV", "KENCVL")}),
+        # a wish is no commitment
+        ("Chile's president has been eager to resign.", set()),
+    ],
+)
+def test_coder_a_lone_party_s_committed_intent_stands_without_a_target(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert triples(code(pipeline, text)) == expected
+
+
+def test_coder_a_lone_act_on_its_own_country_s_ground_has_no_target(pipeline: Pipeline) -> None:
+    # the town is the police's own country, not a party acted on
+    events = code(pipeline, "Serbian police completed their withdrawal from the Serbian town on Monday.")
+    assert triples(events) == {("087", "SRBCOP", None)}
+
+
+def test_coder_a_planned_act_of_force_has_no_acled_type(pipeline: Pipeline) -> None:
+    # ACLED records what happened; a capture only intended is no capture
+    events = code(pipeline, "Chadian troops intend to capture the rebel-held town of Abeche.")
+    assert [(e.code, e.modality, e.acled) for e in events] == [("192", "intended", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the talks are demanded, not held
+        ("Kenya pressed for talks with Somalia.", {("106", "KEN", "SOM")}),
+        ("Kenya pushed for a ceasefire in Somalia.", {("1056", "KEN", "SOM")}),
+        ("Chile lobbied Peru for access to the port.", {("020", "CHL", "PER")}),
+        ("Chilean officials have been pressuring teachers to end the strike.", {("100", "CHLGOV", "CHLEDU")}),
+        # pushing is no demand by itself
+        ("Kenyan troops pushed into the town.", set()),
+    ],
+)
+def test_coder_pressing_for_a_thing_demands_it(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert triples(code(pipeline, text)) == expected
+
+
+def test_coder_a_withdrawal_leaves_the_place_hung_on_the_forces_withdrawn(pipeline: Pipeline) -> None:
+    text = "British officials sped up the withdrawal of some occupation forces from Iraq, Britain said."
+    assert triples(code(pipeline, text)) == {("087", "GBRMIL", "IRQ")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # intelligence passed on is information, not a spy agency
+        (
+            "Kenya is providing aerial photographs and military intelligence to Uganda.",
+            {("064", "KEN", "UGA")},
+        ),
+        # the partner hangs on the intelligence's topic
+        ("Kenya shared intelligence on Somali troop movements with Uganda.", {("064", "KEN", "UGA")}),
+    ],
+)
+def test_coder_intelligence_passed_on_is_shared_information(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert triples(code(pipeline, text)) == expected
+
+
+def test_coder_the_news_outranks_what_came_before_it(pipeline: Pipeline) -> None:
+    from newsevents.evaluate.sentences import best_event
+
+    text = (
+        "Kenya announced a suspension of air links with Uganda on Monday, "
+        "a day after Ugandan troops shelled Kenyan police."
+    )
+    events = code(pipeline, text)
+    # the partner hangs on the links; the shelling is background, told in an "after" clause
+    assert triples(events) == {("161", "KEN", "UGA"), ("194", "UGAMIL", "KENCOP")}
+    best = best_event(events)
+    assert best is not None
+    assert best.code == "161"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ready for an act of coercion, announced: a threat (its copula is the announced clause),
+        # and martial law falls on the state's own people
+        (
+            "The Kenyan government announced that it is prepared to impose martial law.",
+            {("1324", "KENGOV", "KENCVL")},
+        ),
+        (
+            "The Kenyan government announced that it is prepared to impose martial law as street "
+            "battles raged in Nairobi between insurgents and the police.",
+            {("1324", "KENGOV", "KENCVL")},
+        ),
+        (
+            "The Kenyan government announced that it is prepared to impose martial law "
+            "as insurgents attacked.",
+            {("1324", "KENGOV", "KENCVL")},
+        ),
+    ],
+)
+def test_coder_a_lone_party_announcing_readiness_for_coercion_threatens(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert triples(code(pipeline, text)) == expected

@@ -319,6 +319,13 @@ def _titles_a_name(token: Token) -> bool:
     )
 
 
+def _person_at(token: Token) -> Span:
+    """Return the person's name the NER found around ``token`` ("Prosper Avril" in "President Prosper
+    Avril"), else the token alone."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
+    return ent if ent is not None else token.doc[token.i : token.i + 1]
+
+
 def _in_other_name(ent: Span) -> bool:
     """Return True for a city name that ends a longer proper name ("Real Madrid", "Little Havana").
 
@@ -369,6 +376,45 @@ def _pair_before(token: Token, found: DocActors, memory: ArticleMemory) -> tuple
     if len(in_sentence) >= 2:
         return in_sentence[-2], in_sentence[-1]
     return memory.last_pair(_states_before(token, found, token.doc[0].i))
+
+
+#: Verbs and nouns of moving out: what they move is "from" the place it leaves, not its home.
+LEAVING_WORDS = frozenset(
+    "withdraw withdrawal pull pullout removal remove evacuate evacuation redeploy redeployment".split()
+)
+
+
+def _left(prep: Token) -> bool:
+    """Return True for "from X" naming the place a withdrawn force leaves, not the force's country.
+
+    "the withdrawal of some invasion forces from Panama", "pulled its troops from Mali": the
+    forces moved are the object of a word of leaving; "troops from Chad" alone are Chad's.
+    """
+    if prep.lower_ != "from":
+        return False
+    noun = prep.head
+    mover = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+    return noun.dep_ in {"dobj", "pobj"} and mover.lemma_.lower() in LEAVING_WORDS
+
+
+#: Verbs of giving or gathering information: their "intelligence" is what is passed, no agency.
+INFORMATION_VERBS = frozenset(
+    "provide share give supply pass offer exchange gather collect receive obtain seek request".split()
+)
+
+
+def _information(token: Token) -> bool:
+    """Return True for "intelligence" that is information given or gathered, not a spy agency.
+
+    "providing aerial photographs and other military intelligence to Macedonia" passes
+    information; "Pakistani intelligence arrested him" is the agency.
+    """
+    if token.lemma_.lower() != "intelligence":
+        return False
+    head = token
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in INFORMATION_VERBS
 
 
 def _pair_title(token: Token) -> bool:
@@ -554,7 +600,7 @@ class ActorCoder:
         """Return the agent code of the title or noun headed by ``token`` and where its phrase starts."""
         words = [token]
         for child in reversed(list(token.lefts)):
-            if child.dep_ in {"compound", "amod"} and not child.ent_id_:
+            if child.dep_ in {"compound", "amod"} and not child.ent_id_ and child.lower_ != "led":
                 words.insert(0, child)
             else:
                 break
@@ -578,12 +624,17 @@ class ActorCoder:
         # the modifier nearest the noun names its state ("a dual Egyptian American citizen": USA)
         for child in sorted(token.children, key=lambda c: (c.i > token.i, abs(c.i - token.i))):
             if child.dep_ in MODIFIER_DEPS:
-                named = self._named_countries([child, *child.conjuncts], found)
+                named = self._named_countries([child, *child.conjuncts], found) or self._leaders(child, found)
                 if named:
                     return named
                 if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
                     pronoun = child
-            if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"} and depth > 0:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in {"of", "from", "in"}
+                and depth > 0
+                and not _left(child)
+            ):
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -592,6 +643,12 @@ class ActorCoder:
                         return named
         antecedent = _antecedent(pronoun, found) if pronoun is not None else None
         return [antecedent] if antecedent else []
+
+    def _leaders(self, modifier: Token, found: DocActors) -> list[str]:
+        """Return the countries a "-led" modifier names as leading ("Vietnamese-led forces" -> VNM)."""
+        if modifier.lower_ != "led" or modifier.dep_ != "amod":
+            return []
+        return self._named_countries([c for c in modifier.children if c.dep_ in MODIFIER_DEPS], found)
 
     def _named_countries(self, tokens: list[Token], found: DocActors) -> list[str]:
         """Return the countries the tokens name as actors or places ("Delhi police"), in order."""
@@ -603,10 +660,13 @@ class ActorCoder:
             if country is None and token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "DATE"}:
                 place = self.gazetteer.lookup(token.text)
                 country = place.country if place is not None else None
-            if country is None and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON") and self.on:
+            if country is None and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
                 # "the Trump administration", "the Sissi government": the leader's own state
-                holder = self.leaders.lookup(_name_ending_at(token).text, self.on)
-                country = holder.country if holder is not None and holder.agent == "GOV" else None
+                # a military ruler's government is his state's too ("the government of Prosper Avril")
+                holder = self.leaders.lookup(_name_ending_at(token).text, self.on) or self.leaders.lookup(
+                    _person_at(token).text, self.on
+                )
+                country = holder.country if holder is not None and holder.agent in {"GOV", "MIL"} else None
             if country and country not in out:
                 out.append(country)
         return out
@@ -616,6 +676,8 @@ class ActorCoder:
         agent, start = self._agent_of(token)
         if agent is None or (token.dep_ == "compound" and self._agent_of(token.head)[0] is not None):
             return  # "government" in "Syrian government forces" is part of the larger title
+        if _information(token):
+            return
         groups = [
             a
             for c in token.children
@@ -703,7 +765,7 @@ class ActorCoder:
 
     def _office_holder(self, ent: Span) -> Actor | None:
         """Return the actor a name codes to by the table of office holders on the publication day."""
-        holder = self.leaders.lookup(ent.text, self.on)
+        holder = self.leaders.lookup(ent.text, self.on) or self.leaders.misspelt(ent.text, self.on)
         if holder is None and self.on is not None and _formerly_titled(ent):
             # "former prime minister Najib Razak": no longer its government, one of its elite (CAMEO ELI)
             past = self.leaders.lookup(ent.text)

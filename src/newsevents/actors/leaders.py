@@ -24,7 +24,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Literal
 
-from newsevents.actors.lexicon import AGENT_CODES
+from newsevents.actors.lexicon import AGENT_CODES, MISSPELT_MIN, one_edit_apart
 from newsevents.errors import DataError, Msg
 
 log = logging.getLogger(__name__)
@@ -114,6 +114,10 @@ def short_forms(name: str, country: str) -> tuple[str, ...]:
     return tuple(f for f in dict.fromkeys(forms) if name_key(f) not in _GIVEN_NAMES)
 
 
+#: Letters a misspelt word of a full name must have (a surname alone needs ``MISSPELT_MIN``).
+MISSPELLING_MIN = 5
+
+
 class Leaders:
     """Read-only, date-aware lookups over the packaged office holders."""
 
@@ -163,6 +167,31 @@ class Leaders:
                 return _choose(offices, current_only=on is None)
         return None
 
+    def misspelt(self, name: str, on: datetime.date | None = None) -> Officeholder | None:
+        """Return the office of the one person whose name ``name`` misspells by one letter, else None.
+
+        "President Francois Mitterand", "Laurent Gbago": every word but one is right, and that
+        one is a letter dropped, added, changed or two swapped, with its first and last letters
+        right (``MISSPELLING_MIN`` letters in a full name, ``MISSPELT_MIN`` for a surname alone).
+        A name that is itself in the table, or that misspells two people's, is none.
+        """
+        words = name_key(name).split()
+        if not words or not all(w.isalpha() for w in words) or self.lookup(name, on) is not None:
+            return None
+        least = MISSPELLING_MIN if len(words) > 1 else MISSPELT_MIN
+        people: set[str] = set()
+        for index in (self._full, self._short):
+            for form, persons in index.items():
+                known = form.split()
+                if len(known) != len(words):
+                    continue
+                wrong = [(a, b) for a, b in zip(known, words, strict=True) if a != b]
+                if len(wrong) == 1 and _misspells(wrong[0][1], wrong[0][0], least):
+                    people.update(persons)
+        if len(people) != 1:
+            return None
+        return self._office(people.pop(), on)
+
     def _office(self, person: str, on: datetime.date | None) -> Officeholder | None:
         """Return the person's office on the date, the highest-ranked if several; latest if no date."""
         terms = self._by_person[person]
@@ -170,6 +199,16 @@ class Leaders:
             return max(terms, key=lambda t: (t.end or datetime.date.max, t.start, -ROLES.index(t.role)))
         held = [t for t in terms if t.holds_on(on)]
         return min(held, key=lambda t: ROLES.index(t.role)) if held else None
+
+
+def _misspells(word: str, name: str, least: int) -> bool:
+    """Return True when ``word`` is ``name`` with one letter wrong, its first and last letters right."""
+    return (
+        len(word) >= least
+        and (word[0], word[-1]) == (name[0], name[-1])
+        and abs(len(word) - len(name)) <= 1
+        and one_edit_apart(word, name)
+    )
 
 
 def _choose(offices: list[Officeholder], *, current_only: bool) -> Officeholder | None:

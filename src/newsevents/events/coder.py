@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from newsevents.actors.coder import SETTLEMENT_NOUNS, ActorCoder, DocActors
+from newsevents.actors.coder import PRONOUN_KINDS, SETTLEMENT_NOUNS, ActorCoder, DocActors
 from newsevents.actors.gazetteer import Gazetteer, load_gazetteer
 from newsevents.actors.lexicon import Lexicon, load_lexicon
 from newsevents.events.acled import SUB_EVENT_CODES, acled_type, refine_acled, worded_acled
@@ -88,6 +88,10 @@ NOT_ACTS = (
     | frozenset("examine inspect review study document verify investigate probe recall remember".split())
 )
 
+#: Subject pronouns: a clause's subject that refers back to an actor ("warned that it would").
+SUBJECT_PRONOUNS = frozenset(PRONOUN_KINDS)
+#: Verbs by which a party commits itself to an act it has not yet done ("agreed to", "said it would").
+COMMIT_VERBS = THREAT_FRAMES | {"agree", "decide", "offer"}
 #: Who acts in a sentence-level event whose sentence names no one: protesters are civilians,
 #: arrests and dispersals are the police's, other force (and looting) is unidentified armed men's.
 IMPLIED_AGENTS = {"14": "CVL", "17": "COP"}
@@ -228,15 +232,17 @@ class EventCoder:
         """Return the act of the one party a sentence names, when the sentence gives no other event.
 
         "Papandreou demanded immediate elections", "the rebels dismissed the appeal": the act
-        is plain and its target is not named, and PLOVER codes it with none. Only an asserted,
-        unnegated act whose subject is the source of an active verb stands, the verb nearest
+        is plain and its target is not named, and PLOVER codes it with none. Only an asserted
+        (or committed to, ``_committed``), unnegated act whose subject is the source of an active
+        verb, or of the verb its complement completes, stands, the verb nearest
         the sentence's root first; and only where the sentence names no party of another
         country (nor a place abroad): there that party is the act's target the parse missed,
         and a reading without it would be wrong. Acts of force and protest are left to their own
         rules (``_targetless``): force falls on someone, and where the parse finds no one, only
         a sure sentence classifier lets it stand.
         """
-        for trigger in sorted(triggers, key=lambda t: len(list(t.token.ancestors))):
+        for found in sorted(triggers, key=lambda t: len(list(t.token.ancestors))):
+            trigger = _without_own_side(found)
             if trigger.targets or not trigger.sources or not _active_subject(trigger.token, where.found):
                 continue
             coded, _ = self._events(trigger, where, alone=True)
@@ -244,7 +250,7 @@ class EventCoder:
             if (
                 event is not None
                 and (event.target is None or not event.target.text)  # none named; an implied one may be
-                and event.modality == "asserted"
+                and (event.modality == "asserted" or (event.modality == "intended" and _committed(trigger)))
                 and not event.negated
                 and event.root_code not in ACLED_ROOTS
                 and not self._names_another(where, event.source)
@@ -256,12 +262,18 @@ class EventCoder:
         """Return True when a sentence names a party, or a place, of another country than ``source``.
 
         A name the tagger missed counts when the gazetteer knows it as the object of a
-        preposition ("withdrew from Khan Younis", tagged a person).
+        preposition ("withdrew from Khan Younis", tagged a person); an agent named without a
+        country ("insurgents") does not where the sentence places it in the source's country.
         """
         start, end = where.sent.start, where.sent.end
         found = where.found
+        # an agent named without a country is of the place the sentence names in the source's own
+        # country ("battles raged in Baghdad between insurgents and security forces")
+        home = any(start <= i < end and c == source.country for i, c in found.place_countries.items())
         for i, actors in found.by_head.items():
-            if start <= i < end and any(not _same_side(source, actor) for actor in actors):
+            if start <= i < end and any(
+                not _same_side(source, actor) and (_placed(actor) or not home) for actor in actors
+            ):
                 return True
         if any(start <= i < end and c != source.country for i, c in found.place_countries.items()):
             return True
@@ -324,6 +336,10 @@ class EventCoder:
             if frame and framed:
                 modality = FRAME_MODALITY[self.frames.resolve(frame, code)]
                 return framed, modality, negated, verb.i
+            if frame and self.frames.resolve(frame, code) == "intent":
+                # "is prepared to impose martial law": an intent the table leaves the code of
+                modality = "intended"
+                break
         if modality != "asserted" and code[:2] >= "15" and _announced(trigger) and not negated:
             code, modality = self.frames.code_for("threat", code) or "138", "asserted"
         elif modality == "intended" and not negated and _ultimatum(trigger):
@@ -441,7 +457,7 @@ class EventCoder:
             historical=date.historical,
             negated=negated,
             modality=modality,  # type: ignore[arg-type]
-            acled=self._acled(code, state, where, target),
+            acled=None if modality == "intended" else self._acled(code, state, where, target),
             location=location,
             confidence=confidence,
         )
@@ -694,6 +710,7 @@ def event_confidence(trigger: Trigger, has_target: bool, modality: str) -> float
     score = 0.45 + 0.15 * trigger.direct + 0.2 * has_target - 0.1 * (modality != "asserted")
     score += 0.1 if trigger.token.pos_ in {"VERB", "AUX"} else 0.0
     score += 0.1 if verb_chain(trigger.governor)[-1].dep_ == "ROOT" else 0.0
+    score -= 0.05 if _background(trigger.governor) else 0.0
     return round(min(score, 1.0), 2)
 
 
@@ -731,6 +748,22 @@ def _unknown_town_state(trigger: Trigger, where: Sentence, source: Actor) -> Act
     return Actor(text="", code=country, kind="state", country=country, name="implied: the state of the town")
 
 
+#: Subordinators of a clause that tells what came before the sentence's news ("a day after X").
+BACKGROUND_MARKS = frozenset({"after", "since"})
+
+
+def _background(verb: Token) -> bool:
+    """Return True for a verb in a clause of what happened before ("after a jet shot down a helicopter").
+
+    "Italy suspended air links one day after a Serbian jet shot down a helicopter": the news is
+    the main clause's; the earlier act is its background and ranks below it.
+    """
+    top = verb_chain(verb)[-1]
+    return top.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in top.children
+    )
+
+
 def _implied_government(source: Actor, code: str, act: str) -> Actor | None:
     """Return whom a protest, a people's demand or a state's restriction is addressed to when none is named.
 
@@ -743,7 +776,7 @@ def _implied_government(source: Actor, code: str, act: str) -> Actor | None:
     if source.country is None:
         return None
     if (
-        code.startswith(("172", EASED_AT_HOME))
+        act.startswith(("172", EASED_AT_HOME))
         and source.kind == "state"
         and source.agent in {*STATE_AGENTS, None}
     ):
@@ -780,6 +813,9 @@ def _active_subject(verb: Token, found: DocActors) -> bool:
     """
     if verb.pos_ != "VERB" or verb.dep_ in {"relcl", "acl", "amod"}:
         return False
+    verb = _controller(verb)
+    if verb.dep_ in {"relcl", "acl", "amod"}:
+        return False
     return any(
         child.dep_ == "nsubj"
         and any(
@@ -791,6 +827,53 @@ def _active_subject(verb: Token, found: DocActors) -> bool:
     )
 
 
+def _controller(verb: Token) -> Token:
+    """Return the verb whose subject does what a complement verb says ("he is ready to lift" -> is).
+
+    A complement ("agreed to lift", "is prepared to impose") has no subject of its own: it is
+    the subject of the verb, or of the adjective's copula, it completes.
+    """
+    top = verb_chain(verb)[-1]
+    if top.dep_ == "acomp" and top.pos_ == "ADJ" and top.head.pos_ in {"AUX", "VERB"}:
+        return top.head
+    return top
+
+
+def _without_own_side(trigger: Trigger) -> Trigger:
+    """Return the trigger without the targets that are its sources' own side, which no event takes.
+
+    "their forces completed their withdrawal from the Bosnian town": the town is the forces'
+    own country, not a party acted on; the act has no target. A subject pronoun pointing back
+    to the source ("China warned that it would ...") is kept: that is the warned clause's
+    subject read as the target, and the parse missed the real one.
+    """
+    targets = [
+        t
+        for t in trigger.targets
+        if t.text.lower() in SUBJECT_PRONOUNS or not any(same_actor(s, t) for s in trigger.sources)
+    ]
+    return trigger if len(targets) == len(trigger.targets) else replace(trigger, targets=targets)
+
+
+def _committed(trigger: Trigger) -> bool:
+    """Return True when a planned act is one its party committed itself to, not only wished for.
+
+    "agreed to postpone the march", "said it is prepared to impose martial law" commit the
+    party; "has been eager to withdraw" only tells a wish, no event.
+    """
+    controller = _controller(trigger.governor)
+    words = [*verb_chain(trigger.governor), controller]
+    if controller.dep_ == "ccomp":
+        words.append(controller.head)
+    return any(word.lemma_.lower() in COMMIT_VERBS for word in words)
+
+
+def _placed(actor: Actor) -> bool:
+    """Return True for an actor of a known country or an organisation; "insurgents" named without a
+    country are of none yet (``place_agents`` places them by the event's place)."""
+    return actor.country is not None or actor.kind in {"igo", "ngo"} or actor.code.startswith(("IGO", "NGO"))
+
+
 def _same_side(source: Actor, other: Actor) -> bool:
     """Return True when ``other`` is of the source's country (or, for an organisation, is it)."""
     if source.country is not None:
@@ -799,8 +882,12 @@ def _same_side(source: Actor, other: Actor) -> bool:
 
 
 def _announced(trigger: Trigger) -> bool:
-    """Return True when force is announced for the future: "X said it would keep hitting Y" is a threat."""
-    top = verb_chain(trigger.governor)[-1]
+    """Return True when force is announced for the future: "X said it would keep hitting Y" is a threat.
+
+    So is "announced that it is prepared to impose martial law": the complement's copula is the
+    announced clause.
+    """
+    top = _controller(trigger.governor)
     return top.dep_ in {"ccomp", "xcomp"} and top.head.lemma_.lower() in THREAT_FRAMES
 
 

@@ -533,6 +533,11 @@ def _target(token: Token, pattern: Pattern, actors: DocActors, sources: list[Act
     order: list[list[Token]] = []
     if preps:
         order.append(_prep_objects(token, preps) + [t for o in objects for t in _prep_objects(o, preps)])
+        # "shared intelligence on troop movements with Ukraine": the parser hangs the preposition
+        # on the object's topic
+        order.append(
+            [t for o in objects for p in _prep_objects(o, TOPIC_PREPS) for t in _prep_objects(p, preps)]
+        )
     # "kidnapped up to 16 advisers": the object hangs from a particle
     particle_objects = [t for prt in _children(token, {"prt"}) for t in _prep_objects(prt, {"to"})]
     order += [objects, _prep_objects(token, {"with", "against", "on", "to"}), particle_objects]
@@ -700,6 +705,10 @@ def _noun_trigger(token: Token, pattern: Pattern, actors: DocActors) -> Trigger:
         )
         if not targets and token.dep_ == "dobj":
             targets = _actors(_prep_objects(token.head, preps), actors)
+        if not targets and pattern.of_role != "target":
+            # "the withdrawal of some forces from Panama", "a suspension of air links with Serbia":
+            # the parser hangs the place left, or the partner, on what the "of" names
+            targets = _actors([g for o in of_objects for g in _prep_objects(o, preps)], actors)
     if not targets:
         # "investigations against 28 officials", "a campaign against the rebels": whatever the
         # noun's own preposition, the one it is directed against is its target
