@@ -118,10 +118,14 @@ def short_forms(name: str, country: str) -> tuple[str, ...]:
 MISSPELLING_MIN = 5
 
 
+#: Forms by (word count, position of one word, the other words, that word's first and last letter).
+_NearIndex = dict[tuple[int, int, tuple[str, ...], str, str], list[tuple[str, tuple[str, ...]]]]
+
+
 class Leaders:
     """Read-only, date-aware lookups over the packaged office holders."""
 
-    __slots__ = ("_by_person", "_full", "_short", "terms")
+    __slots__ = ("_by_person", "_full", "_near_index", "_short", "terms")
 
     def __init__(self, terms: Iterable[Officeholder], aliases: Mapping[str, Iterable[str]]) -> None:
         self.terms: tuple[Officeholder, ...] = tuple(terms)
@@ -138,6 +142,7 @@ class Leaders:
                 short[name_key(form)].add(name)
         self._full = {key: tuple(sorted(names)) for key, names in full.items()}
         self._short = {key: tuple(sorted(names)) for key, names in short.items()}
+        self._near_index: _NearIndex | None = None
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -180,17 +185,34 @@ class Leaders:
             return None
         least = MISSPELLING_MIN if len(words) > 1 else MISSPELT_MIN
         people: set[str] = set()
-        for index in (self._full, self._short):
-            for form, persons in index.items():
-                known = form.split()
-                if len(known) != len(words):
-                    continue
-                wrong = [(a, b) for a, b in zip(known, words, strict=True) if a != b]
-                if len(wrong) == 1 and _misspells(wrong[0][1], wrong[0][0], least):
+        for i, word in enumerate(words):
+            if len(word) < least:
+                continue
+            rest = tuple(words[:i] + words[i + 1 :])
+            for known, persons in self._near().get((len(words), i, rest, word[0], word[-1]), ()):
+                if known != word and _misspells(word, known, least):
                     people.update(persons)
         if len(people) != 1:
             return None
         return self._office(people.pop(), on)
+
+    def _near(self) -> _NearIndex:
+        """Index every form by all its words but one, and that word's first and last letters.
+
+        A misspelling keeps the other words and the word's ends, so ``misspelt`` looks up a few
+        candidates instead of scanning the table (built on first use).
+        """
+        if self._near_index is None:
+            near: _NearIndex = {}
+            for index in (self._full, self._short):
+                for form, persons in index.items():
+                    words = form.split()
+                    for i, word in enumerate(words):
+                        if word:
+                            key = (len(words), i, tuple(words[:i] + words[i + 1 :]), word[0], word[-1])
+                            near.setdefault(key, []).append((word, persons))
+            self._near_index = near
+        return self._near_index
 
     def _office(self, person: str, on: datetime.date | None) -> Officeholder | None:
         """Return the person's office on the date, the highest-ranked if several; latest if no date."""
