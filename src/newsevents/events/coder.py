@@ -369,7 +369,7 @@ class EventCoder:
             if target is None and code[:2] in FORCE_ROOTS:
                 target = _unknown_town_state(trigger, where, source)
             if target is None and source.country:
-                target = _implied_government(source, code, trigger.pattern.code)
+                target = _implied_target(source, code, trigger.pattern.code)
             if target is None and not (alone or self._targetless(code, where, trigger)):
                 continue
             location = self.locator.locate(trigger, where.found, source, target, fallback=where.dateline)
@@ -383,8 +383,8 @@ class EventCoder:
             if code.startswith("14") and target is not None and target.kind == "state" and not target.agent:
                 # "marched against Britain's decision": a protest is against the government
                 target = replace(target, agent="GOV", code=f"{target.country}GOV")
-            if target is None:
-                target = _implied_government(source, code, trigger.pattern.code)
+            if target is None:  # a source placed only now ("protesters" in Yangon)
+                target = _implied_target(source, code, trigger.pattern.code)
             if target is not None and source.agent in DOMESTIC_AGENTS:
                 # "the party will boycott Algeria's elections": a party placed in the state it names
                 target = _own_government(source, target, self.lexicon, code)
@@ -764,7 +764,7 @@ def _background(verb: Token) -> bool:
     )
 
 
-def _implied_government(source: Actor, code: str, act: str) -> Actor | None:
+def _implied_target(source: Actor, code: str, act: str) -> Actor | None:
     """Return whom a protest, a people's demand or a state's restriction is addressed to when none is named.
 
     "thousands marched in Yangon", "the opposition parties demanded early elections": a
