@@ -285,3 +285,24 @@ def test_naming_an_actor_s_act_judges_the_actor(
 ) -> None:
     events = code_text(pipeline, text)
     assert [(e.source.code[:3], e.code, e.target.code[:3] if e.target else None) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Fighters ambushed a military convoy on the road to Gao.", "Armed clash"),
+        ("Gunmen opened fire inside a mosque in the city of Kano.", "Attack"),
+        ("Masked men opened fire on shoppers at a market in Jos.", "Attack"),
+        ("A woman was raped by two men near the bus station of Goma.", "Sexual violence"),
+    ],
+)
+def test_what_an_attack_falls_on_cues_its_acled_type(
+    pipeline: Pipeline, text: str, sub_event_type: str
+) -> None:
+    events = code_text(pipeline, text)
+    assert [e.acled.sub_event_type if e.acled else None for e in events] == [sub_event_type]
+
+
+def test_an_attack_on_what_the_sentence_does_not_place_cues_nothing(pipeline: Pipeline) -> None:
+    (doc,) = parse(pipeline.nlp, ["Critics attacked the plan in the newspapers of Nairobi."])
+    assert sentence_cue(next(iter(doc.sents))) is None

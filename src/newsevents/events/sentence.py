@@ -45,6 +45,20 @@ VERB_CUES: tuple[tuple[frozenset[str], frozenset[str] | None, str], ...] = (
     (frozenset("loot ransack plunder pillage vandalise vandalize".split()), None, LOOTING),
     (frozenset("burn torch raze bulldoze demolish".split()), PROPERTY_NOUNS, LOOTING),
 )
+#: Acts of force whose object, a kind of place or of people, tells ACLED's type (``attack_cue``).
+ATTACK_VERBS = frozenset("attack raid storm ambush assault".split())
+#: What an attack on the armed is made on: fighting them is a battle.
+MILITARY_NOUNS = frozenset(
+    "base airbase post checkpoint barracks outpost garrison convoy patrol position headquarters".split()
+)
+#: Where unarmed people are, and who they are: an attack on them is violence against civilians.
+CIVILIAN_NOUNS = frozenset(
+    "village mosque church temple synagogue market school teahouse cafe restaurant hotel bus home house "
+    "hospital wedding funeral farmer villager worshipper civilian passenger pilgrim shopper student "
+    "herder fisherman".split()
+)
+#: Words of rape, ACLED's sexual violence, as a verb or a noun (the tagger may lemmatise "raped" as "rap").
+RAPE_WORDS = frozenset("rape raped rapes raping molest molested molesting".split())
 #: How much the paragraph's ACLED label probabilities weigh beside the sentence's own.
 PARAGRAPH_WEIGHT = 0.5
 
@@ -58,12 +72,40 @@ def sentence_cue(sent: Span) -> str | None:
     (grenade). A negated verb cues nothing.
     """
     for verb in sent:
+        if verb.lower_ in RAPE_WORDS and verb.pos_ in {"VERB", "NOUN"} and not is_negated(verb):
+            return "Sexual violence"
         if verb.pos_ != "VERB" or is_negated(verb):
             continue
         lemma = verb.lemma_.lower()
         for verbs, things, sub_event_type in VERB_CUES:
             if lemma in verbs and (things is None or acted_on(verb) & things):
                 return sub_event_type
+        attacked = attack_cue(verb)
+        if attacked is not None:
+            return attacked
+    return None
+
+
+def attack_cue(verb: Token) -> str | None:
+    """Return the ACLED type an attack's object gives it, else None.
+
+    "Militants stormed an army checkpoint" is a battle (armed clash); "gunmen opened fire
+    inside a mosque", "raiders attacked the village" are attacks on civilians. The object of
+    "opened fire" is what the fire is opened on, at or inside.
+    """
+    if verb.lemma_.lower() in ATTACK_VERBS:
+        things = acted_on(verb, subject=False)
+    elif verb.lemma_.lower() == "open" and any(
+        c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children
+    ):
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "at", "inside", "into"}]
+        things = {p.lemma_.lower() for prep in preps for p in prep.children if p.dep_ == "pobj"}
+    else:
+        return None
+    if things & MILITARY_NOUNS:
+        return "Armed clash"
+    if things & CIVILIAN_NOUNS:
+        return "Attack"
     return None
 
 
