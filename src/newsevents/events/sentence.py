@@ -7,6 +7,7 @@ acts on (``sentence_cue``: weapons seized, property looted, a grenade thrown).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,31 @@ CIVILIAN_NOUNS = frozenset(
 )
 #: Words of rape, ACLED's sexual violence, as a verb or a noun (the tagger may lemmatise "raped" as "rap").
 RAPE_WORDS = frozenset("rape raped rapes raping molest molested molesting".split())
+#: Words that a side gave ground up without a fight: it left, handed it over, or met no resistance.
+HANDOVER = re.compile(
+    r"\b(?:pulled out|pulled back|withdrew|withdrawn|withdrawal|vacated|handed over|handed control|handover"
+    r"|hand over|unopposed|without (?:any |a )?(?:resistance|fight|fighting|battle)"
+    r"|(?:not|no|never) (?:encounter|meet|met|face)\w* (?:any )?resistance)\b",
+    re.IGNORECASE,
+)
+#: Kinds of ground a force can take ("captured five villages", "seized control of the base").
+TERRITORY_NOUNS = frozenset(
+    "village town city area district neighbourhood neighborhood port base camp region territory hill "
+    "checkpoint post outpost airport airbase road highway crossing province stronghold position bridge "
+    "island control".split()
+)
+#: Who moves or changes sides as an armed force ("troops withdrew", "members of the militia defected").
+FORCE_NOUNS = frozenset(
+    "troop force soldier fighter army militia rebel militant insurgent coalition commander unit battalion "
+    "brigade gunman jihadist mujahideen guerrilla peacekeeper contingent".split()
+)
+#: Verbs by which a side comes to hold ground (or gives it), and verbs of a force that moves away or
+#: changes sides: with no other side taking the ground, a change to the group's activity.
+TRANSFER_VERBS = frozenset("enter take seize capture occupy hand".split())
+MOVE_VERBS = frozenset("withdraw redeploy relocate defect".split())
+#: ACLED's names of the two: ground changing hands without fighting, and a group's change.
+TRANSFER = "Non-violent transfer of territory"
+CHANGE = "Change to group/activity"
 #: How much the paragraph's ACLED label probabilities weigh beside the sentence's own.
 PARAGRAPH_WEIGHT = 0.5
 
@@ -69,9 +95,16 @@ def sentence_cue(sent: Span) -> str | None:
     Some types are defined by an act on a kind of thing, which the words show plainly: "police
     seized eight guns" (weapons seized: disrupted weapons use), "shops were looted", "gunmen
     burned dozens of homes" (looting or property destruction), "a grenade was hurled at the bus"
-    (grenade). A negated verb cues nothing.
+    (grenade). Ground taken or handed over that its holder left, or without a fight, changed
+    hands without violence ("rebels entered the town after the army pulled out"); a force that
+    withdraws, redeploys or defects, with no one said to take its place, changes its activity.
+    A negated verb cues nothing.
     """
+    if HANDOVER.search(sent.text) and any(_takes(v) for v in sent if v.pos_ == "VERB"):
+        return TRANSFER
     for verb in sent:
+        if verb.pos_ == "VERB" and not is_negated(verb) and _moves(verb):
+            return CHANGE
         if verb.lower_ in RAPE_WORDS and verb.pos_ in {"VERB", "NOUN"} and not is_negated(verb):
             return "Sexual violence"
         if verb.pos_ != "VERB" or is_negated(verb):
@@ -84,6 +117,25 @@ def sentence_cue(sent: Span) -> str | None:
         if attacked is not None:
             return attacked
     return None
+
+
+def _takes(verb: Token) -> bool:
+    """Return True for a verb that takes or hands over ground: a kind of place, control, or a named place."""
+    if verb.lemma_.lower() not in TRANSFER_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    named = any(o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objects)
+    return named or bool(acted_on(verb, subject=False) & TERRITORY_NOUNS)
+
+
+def _moves(verb: Token) -> bool:
+    """Return True for a force that moves away, redeploys or changes sides ("troops pulled out")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in MOVE_VERBS and not (lemma == "pull" and any(c.lower_ == "out" for c in verb.children)):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [p for s in subjects for prep in s.children if prep.lower_ == "of" for p in prep.children]
+    return any(s.lemma_.lower() in FORCE_NOUNS for s in subjects)
 
 
 def attack_cue(verb: Token) -> str | None:
