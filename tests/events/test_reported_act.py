@@ -285,3 +285,65 @@ def test_naming_an_actor_s_act_judges_the_actor(
 ) -> None:
     events = code_text(pipeline, text)
     assert [(e.source.code[:3], e.code, e.target.code[:3] if e.target else None) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Fighters ambushed a military convoy on the road to Gao.", "Armed clash"),
+        ("Gunmen opened fire inside a mosque in the city of Kano.", "Attack"),
+        ("Masked men opened fire on shoppers at a market in Jos.", "Attack"),
+        ("A woman was raped by two men near the bus station of Goma.", "Sexual violence"),
+    ],
+)
+def test_what_an_attack_falls_on_cues_its_acled_type(
+    pipeline: Pipeline, text: str, sub_event_type: str
+) -> None:
+    events = code_text(pipeline, text)
+    assert [e.acled.sub_event_type if e.acled else None for e in events] == [sub_event_type]
+
+
+def test_an_attack_on_what_the_sentence_does_not_place_cues_nothing(pipeline: Pipeline) -> None:
+    (doc,) = parse(pipeline.nlp, ["Critics attacked the plan in the newspapers of Nairobi."])
+    assert sentence_cue(next(iter(doc.sents))) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Rebel fighters entered the town of Kuda without any resistance.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "The army handed control of the garrison back to the police of Kenya.",
+            "Non-violent transfer of territory",
+        ),
+        ("Two rebel commanders defected to the army of Chad with their men.", "Change to group/activity"),
+    ],
+)
+def test_ground_left_or_handed_over_and_forces_moving_cue_strategic_types(
+    pipeline: Pipeline, text: str, sub_event_type: str
+) -> None:
+    events = code_text(pipeline, text)
+    assert sub_event_type in [e.acled.sub_event_type for e in events if e.acled]
+
+
+def test_ground_taken_after_its_holders_pulled_out_is_a_non_violent_transfer(pipeline: Pipeline) -> None:
+    text = "Syrian rebels have taken control of the town of Idlib after government forces pulled out."
+    events = code_text(pipeline, text)
+    assert [e.acled.sub_event_type for e in events if e.code.startswith("192") and e.acled] == [
+        "Non-violent transfer of territory"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister withdrew the bill after the protests in Nairobi.",
+        "Rebels handed over two hostages to the Red Cross in the town of Kuda without a fight.",
+    ],
+)
+def test_a_bill_withdrawn_or_people_handed_over_cue_no_strategic_type(pipeline: Pipeline, text: str) -> None:
+    (doc,) = parse(pipeline.nlp, [text])
+    assert sentence_cue(next(iter(doc.sents))) is None

@@ -21,7 +21,15 @@ from newsevents.events.dates import EventDate, from_publication, published_date,
 from newsevents.events.frames import FRAME_MODALITY, load_frames
 from newsevents.events.location import EventLocator
 from newsevents.events.patterns import PatternTable, load_patterns
-from newsevents.events.sentence import LOOTING, acted_on, sentence_cue, sentence_label
+from newsevents.events.sentence import (
+    HANDOVER,
+    LOOTING,
+    TERRITORY_NOUNS,
+    TRANSFER,
+    acted_on,
+    sentence_cue,
+    sentence_label,
+)
 from newsevents.events.triggers import (
     ALLEGATION_VERBS,
     DEMAND_VERBS,
@@ -66,12 +74,6 @@ THREAT_FRAMES = frozenset(["say", "vow", "warn", "threaten", "pledge", "promise"
 ACLED_TYPE_MIN = 0.6
 #: The same for a sentence read with its paragraph: two readings that agree are surer than one.
 ACLED_CONTEXT_MIN = 0.45
-#: Kinds of ground a force can take ("captured five villages", "seized control of the base").
-TERRITORY_NOUNS = frozenset(
-    "village town city area district neighbourhood neighborhood port base camp region territory hill "
-    "checkpoint post outpost airport airbase road highway crossing province stronghold position bridge "
-    "island control".split()
-)
 #: How sure the CAMEO root classifier must be to code a sentence the trigger table found nothing in.
 CAMEO_ROOT_MIN = 0.4
 #: Roots whose events take an ACLED type from the sentence classifier.
@@ -469,7 +471,7 @@ class EventCoder:
         classifier reads the sentence as an ACLED event ("militants detonated a car bomb in Kabul");
         so may ground taken that the sentence names only by its kind (``_takes_ground``).
         """
-        if code[:2] in self.targetless_roots or (where.acled is not None and code[:2] in ACLED_ROOTS):
+        if code[:2] in self.targetless_roots or _typed(code, where, ACLED_ROOTS):
             return True
         return _takes_ground(code, trigger)
 
@@ -517,6 +519,9 @@ class EventCoder:
     def _acled(self, code: str, state: bool, where: Sentence, target: Actor | None) -> Acled | None:
         """Return the event's ACLED type: the classifier's for force and protest, else the rules'."""
         agent = target.agent if target else None
+        if code.startswith("192") and HANDOVER.search(where.sent.text):
+            # "took control of the town after the army pulled out": ground left, not fought for
+            return acled_type(TRANSFER)
         default = refine_acled(self.codebook.acled(code, state_actor=state), code, where.sent.text, agent)
         if where.acled is not None and (default is not None or code[:2] in ACLED_ROOTS):
             read = acled_type(where.acled)
@@ -674,7 +679,19 @@ def _known(source: Actor, code: str, where: Sentence) -> bool:
     """
     if source.country is not None or source.kind in {"igo", "ngo"} or source.code.startswith(("IGO", "NGO")):
         return True  # the last: a person in an organisation's office ("Secretary-General Kofi Annan")
-    return where.acled is not None and source.agent is not None and code[:2] in FORCE_ROOTS
+    return source.agent is not None and _typed(code, where, FORCE_ROOTS)
+
+
+def _typed(code: str, where: Sentence, roots: frozenset[str]) -> bool:
+    """Return True for an event of one of ``roots``, or of the code that stands for the sentence's ACLED type.
+
+    A sentence the classifier or its cue words type ("rebels entered the town unopposed": a
+    non-violent transfer of territory) gets that type's code (``SUB_EVENT_CODES``), whose event
+    stands as a typed act of force does.
+    """
+    if where.acled is None:
+        return False
+    return code[:2] in roots or code == SUB_EVENT_CODES.get(where.acled)
 
 
 def _at_home(code: str, source: Actor, target: Actor | None) -> bool:

@@ -7,6 +7,7 @@ acts on (``sentence_cue``: weapons seized, property looted, a grenade thrown).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,45 @@ VERB_CUES: tuple[tuple[frozenset[str], frozenset[str] | None, str], ...] = (
     (frozenset("loot ransack plunder pillage vandalise vandalize".split()), None, LOOTING),
     (frozenset("burn torch raze bulldoze demolish".split()), PROPERTY_NOUNS, LOOTING),
 )
+#: Acts of force whose object, a kind of place or of people, tells ACLED's type (``attack_cue``).
+ATTACK_VERBS = frozenset("attack raid storm ambush assault".split())
+#: What an attack on the armed is made on: fighting them is a battle.
+MILITARY_NOUNS = frozenset(
+    "base airbase post checkpoint barracks outpost garrison convoy patrol position headquarters".split()
+)
+#: Where unarmed people are, and who they are: an attack on them is violence against civilians.
+CIVILIAN_NOUNS = frozenset(
+    "village mosque church temple synagogue market school teahouse cafe restaurant hotel bus home house "
+    "hospital wedding funeral farmer villager worshipper civilian passenger pilgrim shopper student "
+    "herder fisherman".split()
+)
+#: Words of rape, ACLED's sexual violence, as a verb or a noun (the tagger may lemmatise "raped" as "rap").
+RAPE_WORDS = frozenset("rape raped rapes raping molest molested molesting".split())
+#: Words that a side gave ground up without a fight: it left, handed it over, or met no resistance.
+HANDOVER = re.compile(
+    r"\b(?:pulled out|pulled back|withdrew|withdrawn|withdrawal|vacated|handed over|handed control|handover"
+    r"|hand over|unopposed|without (?:any |a )?(?:resistance|fight|fighting|battle)"
+    r"|(?:not|no|never) (?:encounter|meet|met|face)\w* (?:any )?resistance)\b",
+    re.IGNORECASE,
+)
+#: Kinds of ground a force can take ("captured five villages", "seized control of the base").
+TERRITORY_NOUNS = frozenset(
+    "village town city area district neighbourhood neighborhood port base camp region territory hill "
+    "checkpoint post outpost airport airbase road highway crossing province stronghold position bridge "
+    "island control".split()
+)
+#: Who moves or changes sides as an armed force ("troops withdrew", "members of the militia defected").
+FORCE_NOUNS = frozenset(
+    "troop force soldier fighter army militia rebel militant insurgent coalition commander unit battalion "
+    "brigade gunman jihadist mujahideen guerrilla peacekeeper contingent".split()
+)
+#: Verbs by which a side comes to hold ground (or gives it), and verbs of a force that moves away or
+#: changes sides: with no other side taking the ground, a change to the group's activity.
+TRANSFER_VERBS = frozenset("enter take seize capture occupy hand".split())
+MOVE_VERBS = frozenset("withdraw redeploy relocate defect".split())
+#: ACLED's names of the two: ground changing hands without fighting, and a group's change.
+TRANSFER = "Non-violent transfer of territory"
+CHANGE = "Change to group/activity"
 #: How much the paragraph's ACLED label probabilities weigh beside the sentence's own.
 PARAGRAPH_WEIGHT = 0.5
 
@@ -55,15 +95,69 @@ def sentence_cue(sent: Span) -> str | None:
     Some types are defined by an act on a kind of thing, which the words show plainly: "police
     seized eight guns" (weapons seized: disrupted weapons use), "shops were looted", "gunmen
     burned dozens of homes" (looting or property destruction), "a grenade was hurled at the bus"
-    (grenade). A negated verb cues nothing.
+    (grenade). Ground taken or handed over that its holder left, or without a fight, changed
+    hands without violence ("rebels entered the town after the army pulled out"); a force that
+    withdraws, redeploys or defects, with no one said to take its place, changes its activity.
+    A negated verb cues nothing.
     """
+    if HANDOVER.search(sent.text) and any(_takes(v) for v in sent if v.pos_ == "VERB"):
+        return TRANSFER
     for verb in sent:
+        if verb.pos_ == "VERB" and not is_negated(verb) and _moves(verb):
+            return CHANGE
+        if verb.lower_ in RAPE_WORDS and verb.pos_ in {"VERB", "NOUN"} and not is_negated(verb):
+            return "Sexual violence"
         if verb.pos_ != "VERB" or is_negated(verb):
             continue
         lemma = verb.lemma_.lower()
         for verbs, things, sub_event_type in VERB_CUES:
             if lemma in verbs and (things is None or acted_on(verb) & things):
                 return sub_event_type
+        attacked = attack_cue(verb)
+        if attacked is not None:
+            return attacked
+    return None
+
+
+def _takes(verb: Token) -> bool:
+    """Return True for a verb that takes or hands over ground: a kind of place, control, or a named place."""
+    if verb.lemma_.lower() not in TRANSFER_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    named = any(o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objects)
+    return named or bool(acted_on(verb, subject=False) & TERRITORY_NOUNS)
+
+
+def _moves(verb: Token) -> bool:
+    """Return True for a force that moves away, redeploys or changes sides ("troops pulled out")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in MOVE_VERBS and not (lemma == "pull" and any(c.lower_ == "out" for c in verb.children)):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [p for s in subjects for prep in s.children if prep.lower_ == "of" for p in prep.children]
+    return any(s.lemma_.lower() in FORCE_NOUNS for s in subjects)
+
+
+def attack_cue(verb: Token) -> str | None:
+    """Return the ACLED type an attack's object gives it, else None.
+
+    "Militants stormed an army checkpoint" is a battle (armed clash); "gunmen opened fire
+    inside a mosque", "raiders attacked the village" are attacks on civilians. The object of
+    "opened fire" is what the fire is opened on, at or inside.
+    """
+    if verb.lemma_.lower() in ATTACK_VERBS:
+        things = acted_on(verb, subject=False)
+    elif verb.lemma_.lower() == "open" and any(
+        c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children
+    ):
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "at", "inside", "into"}]
+        things = {p.lemma_.lower() for prep in preps for p in prep.children if p.dep_ == "pobj"}
+    else:
+        return None
+    if things & MILITARY_NOUNS:
+        return "Armed clash"
+    if things & CIVILIAN_NOUNS:
+        return "Attack"
     return None
 
 
