@@ -699,3 +699,10 @@ def test_coder_a_lone_party_announcing_readiness_for_coercion_threatens(
     pipeline: Pipeline, text: str, expected: set[tuple[str, str, str | None]]
 ) -> None:
     assert triples(code(pipeline, text)) == expected
+
+
+def test_coder_protesters_gathering_demonstrate(pipeline: Pipeline) -> None:
+    text = "Hundreds of demonstrators gathered outside the parliament in Lima to urge lawmakers to reject the bill."
+    assert ("141", "PERCVL", "PERGOV") in triples(code(pipeline, text))
+    assert not code(pipeline, "Officials gathered evidence in Lima.")
+    assert not code(pipeline, "Students gathered in the hall.")

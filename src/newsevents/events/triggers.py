@@ -169,6 +169,9 @@ def find_triggers(sent: Span, table: PatternTable, actors: DocActors) -> list[Tr
             elif (entered := _entered_held_place(token, actors)) is not None:
                 verb_ids.add(token.i)
                 found.append(entered)
+            elif (gathered := _crowd_gathered(token, actors)) is not None:
+                verb_ids.add(token.i)
+                found.append(gathered)
     for token in sent:
         if token.pos_ in {"NOUN", "PROPN"} and not _absorbed(token, verb_ids) and not _alleged(token):
             if _described(token):
@@ -228,6 +231,28 @@ def _peacekeepers_moved(verb: Token, actors: DocActors) -> Trigger | None:
         a for a in _actors(places, actors) if a.kind == "state" and a not in sources
     ]
     return _coded_verb(verb, code, sources, targets, direct=True) if targets else None
+
+
+#: Verbs of a crowd coming together, and the crowds whose coming together is a demonstration.
+GATHERING_VERBS = frozenset("gather assemble converge congregate mass throng".split())
+PROTESTER_WORDS = frozenset("protester protestor demonstrator marcher".split())
+
+
+def _crowd_gathered(verb: Token, actors: DocActors) -> Trigger | None:
+    """Return the demonstration (141) of protesters who gather, a verb no pattern codes.
+
+    "Hundreds of demonstrators gathered outside the parliament": protesters coming together
+    demonstrate; "officials gathered evidence" (an object) and "students gathered" are no protest.
+    """
+    if verb.lemma_.lower() not in GATHERING_VERBS or _children(verb, {"dobj"}) or is_negated(verb):
+        return None
+    subject = _children(verb, {"nsubj"})
+    crowd = [
+        t for s in subject for t in (s, *(g for p in s.children if p.lower_ == "of" for g in p.children))
+    ]
+    if not any(t.lemma_.lower() in PROTESTER_WORDS for t in crowd):
+        return None
+    return _coded_verb(verb, "141", _actors(subject, actors), [], direct=True)
 
 
 #: Participles that say who holds a place: "a rebel-held town", "the government-controlled city".
