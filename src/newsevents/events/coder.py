@@ -247,6 +247,8 @@ class EventCoder:
             trigger = _without_own_side(found)
             if trigger.targets or not trigger.sources or not _active_subject(trigger.token, where.found):
                 continue
+            if _unnamed_parties(trigger.token):
+                continue  # "urged all sides to engage in dialogue": a target, though unnamed
             coded, _ = self._events(trigger, where, alone=True)
             event = coded[0].event if coded else None
             if (
@@ -819,6 +821,19 @@ def _implied_target(source: Actor, code: str, act: str) -> Actor | None:
 
 #: Modifiers of a subject that name who it is ("Georgia's opposition", "Kenyan officials").
 SUBJECT_MODIFIERS = frozenset({"compound", "amod", "poss", "appos"})
+
+
+#: Nouns that stand for the parties to a conflict without naming them ("all sides", "both parties").
+PARTY_NOUNS = frozenset({"side", "party", "faction"})
+
+
+def _unnamed_parties(verb: Token) -> bool:
+    """Return True when a verb's clause addresses the parties of a conflict without naming them."""
+    return any(
+        t.lemma_.lower() in PARTY_NOUNS
+        and any(c.lower_ in {"all", "both", "two", "warring", "rival"} for c in t.children)
+        for t in verb.subtree
+    )
 
 
 def _active_subject(verb: Token, found: DocActors) -> bool:
