@@ -704,7 +704,10 @@ def test_coder_a_lone_party_announcing_readiness_for_coercion_threatens(
 
 
 def test_coder_protesters_gathering_demonstrate(pipeline: Pipeline) -> None:
-    text = "Hundreds of demonstrators gathered outside the parliament in Lima to urge lawmakers to reject the bill."
+    text = (
+        "Hundreds of demonstrators gathered outside the parliament in Lima "
+        "to urge lawmakers to reject the bill."
+    )
     assert ("141", "PERCVL", "PERGOV") in triples(code(pipeline, text))
     assert not code(pipeline, "Officials gathered evidence in Lima.")
     assert not code(pipeline, "Students gathered in the hall.")
