@@ -19,7 +19,7 @@ from newsevents.events.classifier import NO_ACLED, acled_classifier, cameo_class
 from newsevents.events.codebook import Codebook, load_codebook
 from newsevents.events.dates import EventDate, from_publication, published_date, resolve_expression
 from newsevents.events.frames import FRAME_MODALITY, load_frames
-from newsevents.events.location import EventLocator
+from newsevents.events.location import EventLocator, compound_name
 from newsevents.events.patterns import PatternTable, load_patterns
 from newsevents.events.sentence import (
     HANDOVER,
@@ -271,20 +271,20 @@ class EventCoder:
         """
         start, end = where.sent.start, where.sent.end
         found = where.found
+        places = {c for i, c in found.place_countries.items() if start <= i < end}
+        if places - {source.country}:
+            return True
         # an agent named without a country is of the place the sentence names in the source's own
         # country ("battles raged in Baghdad between insurgents and security forces")
-        home = any(start <= i < end and c == source.country for i, c in found.place_countries.items())
+        home = source.country in places
         for i, actors in found.by_head.items():
             if start <= i < end and any(
                 not _same_side(source, actor) and (_placed(actor) or not home) for actor in actors
             ):
                 return True
-        if any(start <= i < end and c != source.country for i, c in found.place_countries.items()):
-            return True
         for token in where.sent:
             if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.i not in found.by_head:
-                words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-                place = self.gazetteer.lookup(" ".join(t.text for t in [*words, token]))
+                place = self.gazetteer.lookup(compound_name(token))
                 if place is not None and place.country != source.country:
                     return True
         return False

@@ -374,7 +374,7 @@ class EventLocator:
             if ent is not None and ent.root.i == token.i and _capitalised(ent.text):
                 return PlaceMention(token, _bare(ent), None, self._kind(ent.text, None), depth)
         if _named_place(token):
-            text = _compound_name(token)
+            text = compound_name(token)
             return PlaceMention(token, text, None, self._kind(text, None), depth)
         return self._known_place_object(token, depth)
 
@@ -388,7 +388,7 @@ class EventLocator:
             return None
         if token.ent_id_ or not token.ent_type_ or token.ent_type_ in NOT_PLACE_LABELS:
             return None  # a name the NER saw no entity in is a title or a word ("danced to Time")
-        text = _compound_name(token)
+        text = compound_name(token)
         place = self.gazetteer.lookup(text)
         if place is None or place.kind == "country":
             return None
@@ -659,7 +659,7 @@ def _frame_country(token: Token) -> str | None:
     return None
 
 
-def _compound_name(token: Token) -> str:
+def compound_name(token: Token) -> str:
     """Return a name with the proper nouns compounded before it ("Tizi Ouzou", "Little Havana")."""
     words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
     return " ".join(t.text for t in words)
