@@ -11,9 +11,9 @@ from newsevents.model import Actor
 from newsevents.pipeline import Pipeline
 
 
-def actors(pipeline: Pipeline, *paragraphs: str) -> list[Actor]:
-    """Return every coded actor of the paragraphs, coded as one article."""
-    coder = ActorCoder()
+def actors(pipeline: Pipeline, *paragraphs: str, on: dt.date | None = None) -> list[Actor]:
+    """Return every coded actor of the paragraphs, coded as one article published ``on``."""
+    coder = ActorCoder(on=on)
     found: list[Actor] = []
     offset = 0
     for paragraph in paragraphs:
@@ -22,9 +22,9 @@ def actors(pipeline: Pipeline, *paragraphs: str) -> list[Actor]:
     return found
 
 
-def codes(pipeline: Pipeline, *paragraphs: str) -> dict[str, str]:
+def codes(pipeline: Pipeline, *paragraphs: str, on: dt.date | None = None) -> dict[str, str]:
     """Return text -> code of the coded actors."""
-    return {a.text: a.code for a in actors(pipeline, *paragraphs)}
+    return {a.text: a.code for a in actors(pipeline, *paragraphs, on=on)}
 
 
 @pytest.mark.parametrize(
@@ -192,17 +192,20 @@ def test_actor_coder_a_club_named_after_a_capital_is_not_its_government(pipeline
 
 
 def test_actor_coder_a_former_leader_by_title_is_of_the_elite(pipeline: Pipeline) -> None:
-    doc = pipeline.nlp("Police questioned former prime minister Najib Razak for six hours.")
-    after = {a.text: a.code for a in ActorCoder(on=dt.date(2019, 1, 1)).code(doc).mentions()}
+    after = codes(
+        pipeline, "Police questioned former prime minister Najib Razak for six hours.", on=dt.date(2019, 1, 1)
+    )
     assert after["Najib Razak"] == "MYSELI"
-    doc = pipeline.nlp("Police questioned Prime Minister Najib Razak for six hours.")
-    during = {a.text: a.code for a in ActorCoder(on=dt.date(2012, 1, 1)).code(doc).mentions()}
+    during = codes(
+        pipeline, "Police questioned Prime Minister Najib Razak for six hours.", on=dt.date(2012, 1, 1)
+    )
     assert during["Najib Razak"] == "MYSGOV"
 
 
 def test_actor_coder_a_leader_s_administration_is_the_leader_s_state(pipeline: Pipeline) -> None:
-    doc = pipeline.nlp("The Egyptian minister criticised the Trump administration.")
-    found = {a.text: a.code for a in ActorCoder(on=dt.date(2019, 6, 1)).code(doc).mentions()}
+    found = codes(
+        pipeline, "The Egyptian minister criticised the Trump administration.", on=dt.date(2019, 6, 1)
+    )
     assert found["Trump administration"] == "USAGOV"
 
 
